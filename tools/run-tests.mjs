@@ -33,7 +33,10 @@ if (files.length === 0) {
 }
 // Integration tests share one stack: run files one after another so they do not race on topics.
 const concurrency = tier === 'unit' ? [] : ['--test-concurrency=1'];
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...concurrency, ...files], {
+// Besides the readable report, a TAP copy lets `npm test` print one total for the whole workspace.
+const reports = process.env.FLEETLOG_TEST_REPORTS;
+const tap = reports ? ['--test-reporter=tap', `--test-reporter-destination=${join(reports, `${root.replaceAll('/', '_')}-${tier}.tap`)}`] : [];
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', ...tap, ...concurrency, ...files], {
   stdio: 'inherit',
   env: process.env,
 });

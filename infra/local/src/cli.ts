@@ -8,7 +8,7 @@ import { StackError } from './errors.js';
 import { stackPaths } from './paths.js';
 import { tail } from './proc.js';
 import { provision } from './provision/index.js';
-import type { StackContext } from './server.js';
+import type { ServerName, StackContext } from './server.js';
 import { down, reset, servers, status, up } from './stack.js';
 import { stackEnv } from './stack-env.js';
 
@@ -46,6 +46,11 @@ program
   .action(async (opts: { provision: boolean }) => {
     await up(ctx);
     if (opts.provision) await provision(ctx);
+    // Health once more, now that there are schemas to look up and topics to produce to.
+    const rows = await status(ctx);
+    for (const r of rows) ctx.say('stack', `${r.name}: ${r.healthy ? 'healthy' : 'DOWN'} — ${r.detail}`);
+    const down = rows.find((r) => !r.healthy);
+    if (down) throw new StackError('STACK_SERVER_FAILED', `${down.name} is not healthy after provisioning: ${down.detail}`, down.name as ServerName, tail(servers.find((s) => s.name === down.name)!.logFile(ctx), 40));
     printEndpoints();
   });
 

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { DLQ_HEADERS, type ConsumedEvent } from './consumer.js';
+import type { EventProducer } from './producer.js';
+import { registerSchema, setCompatibility } from './provision.js';
+import { dlqTopicName, topics } from './topics.js';
+import { sampleParametersReported, stackSettings, testBus, testKafka, uniqueTenant, waitFor } from './testing/stack.js';
+import { isEventsError } from './errors.js';
+import type { EventBus } from './bus.js';
+
+// Decoded records are avsc record instances; compare their data.
+const plain = <T>(v: T): T => structuredClone(v);
+
+describe('events library against the real Kafka and schema registry', () => {
+  let bus: EventBus;
+  let producer: EventProducer;
+
+  before(async () => {
+    bus = testBus();
+    producer = bus.producer();
+    await producer.connect();
+  });
+  after(async () => {
+    await producer.disconnect();
+  });
+
+  it('publishes events that a consumer reads back, decoded through the registry, in key order', async () => {
+    const tenant = uniqueTenant();
+    const events = Array.from({ length: 20 }, (_, i) => sampleParametersReported(tenant, `dev-${i % 2}`, i));
+    const results = await producer.publish(events);
+    assert.equal(results.length, 20);
+    assert.ok(results.every((r) => r.topic === topics.deviceEvents.name && r.partition >= 0));
+
+    const seen: ConsumedEvent[] = [];
+    const consumer = bus.consumer({
+      producer,
+      groupId: `test-roundtrip-${randomUUID()}`,
+      topics: [topics.deviceEvents.name],
+      fromBeginning: true,
+      handle: async (batch) => {
+        seen.push(...batch.events.filter((e) => e.event.type !== 'IngressRejected' && 'tenantId' in e.event && e.event.tenantId === tenant));
+      },
+    });
+    await consumer.start();
+    try {
+      await waitFor('20 events back', () => seen.length >= 20);
+    } finally {
+      await consumer.stop();
+    }
+    assert.equal(seen.length, 20);
+    // One key per device: its events share a partition and come back in the order they were produced.
+    for (const device of ['dev-0', 'dev-1']) {
+      const mine = seen.filter((s) => (s.event as { aggregateId: string }).aggregateId === device);
+      assert.deepEqual(plain(mine.map((s) => s.event)), events.filter((e) => e.aggregateId === device));
+      assert.equal(new Set(mine.map((s) => s.partition)).size, 1);
+    }
+    assert.ok(seen.every((s) => s.key === `${tenant}/${(s.event as { aggregateId: string }).aggregateId}`));
+  });
+
+  it('rejects an event that does not match its schema with a coded, non-retriable error', async () => {
+    const bad = { ...sampleParametersReported(uniqueTenant(), 'dev', 1), payload: { origin: 42 } } as never;
+    await assert.rejects(producer.publish([bad]), (e) => isEventsError(e, 'EVENTS_INVALID_EVENT') && !e.retriable && /payload/.test(e.message));
+  });
+
+  it('has the registry refuse a schema change that breaks BACKWARD_TRANSITIVE compatibility', async () => {
+    const { registryUrl } = stackSettings();
+    const subject = `fleetlog.test-${randomUUID()}-dev.fleetlog.test.Probe`;
+    const v1 = { type: 'record', name: 'Probe', namespace: 'dev.fleetlog.test', fields: [{ name: 'a', type: 'string' }] };
+    await setCompatibility(registryUrl, 'BACKWARD_TRANSITIVE', subject);
+    const id1 = await registerSchema(registryUrl, subject, v1);
+    // Same schema again: same id.
+    assert.equal(await registerSchema(registryUrl, subject, v1), id1);
+    // Adding a field with a default is backward compatible.
+    const v2 = { ...v1, fields: [...v1.fields, { name: 'b', type: 'int', default: 0 }] };
+    assert.notEqual(await registerSchema(registryUrl, subject, v2), id1);
+    // A new field without a default cannot read v1 data.
+    const v3 = { ...v1, fields: [...v1.fields, { name: 'c', type: 'int' }] };
+    await assert.rejects(registerSchema(registryUrl, subject, v3), (e) => isEventsError(e, 'EVENTS_SCHEMA_INCOMPATIBLE'));
+  });
+
+  it('sends an undecodable record to the DLQ with its origin and keeps consuming', async () => {
+    const topic = `fleetlog.test.${randomUUID()}`;
+    const admin = testKafka().admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }, { topic: dlqTopicName(topic), numPartitions: 1 }] });
+    try {
+      const tenant = uniqueTenant();
+      const good = [sampleParametersReported(tenant, 'd', 1), sampleParametersReported(tenant, 'd', 2)];
+      const junk = Buffer.from('this is not avro');
+      await producer.publishRaw([
+        { topic, key: 'k', value: await bus.serde.encode(good[0]!) },
+        { topic, key: 'k', value: junk, headers: { origin: 'test' } },
+        // A well-framed record whose schema id the registry has never issued.
+        { topic, key: 'k', value: Buffer.from([0, 0x7f, 0xff, 0xff, 0x00, 1, 2]) },
+        { topic, key: 'k', value: await bus.serde.encode(good[1]!) },
+      ]);
+      const seen: ConsumedEvent[] = [];
+      const groupId = `test-dlq-${randomUUID()}`;
+      const consumer = bus.consumer({ producer, groupId, topics: [topic], fromBeginning: true, handle: async (b) => void seen.push(...b.events) });
+      await consumer.start();
+      try {
+        await waitFor('both good events', () => seen.length >= 2);
+      } finally {
+        await consumer.stop();
+      }
+      assert.deepEqual(plain(seen.map((s) => s.event)), good);
+      assert.deepEqual(seen.map((s) => s.offset), ['0', '3']);
+
+      const dead: { value: Buffer | null; headers: Record<string, string> }[] = [];
+      const reader = testKafka().consumer({ groupId: `test-dlq-reader-${randomUUID()}` });
+      await reader.connect();
+      await reader.subscribe({ topic: dlqTopicName(topic), fromBeginning: true });
+      await reader.run({
+        eachMessage: async ({ message }) => {
+          dead.push({ value: message.value, headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])) });
+        },
+      });
+      try {
+        await waitFor('two dead letters', () => dead.length >= 2);
+      } finally {
+        await reader.disconnect();
+      }
+      assert.deepEqual(dead[0]!.value, junk);
+      assert.equal(dead[0]!.headers[DLQ_HEADERS.topic], topic);
+      assert.equal(dead[0]!.headers[DLQ_HEADERS.partition], '0');
+      assert.equal(dead[0]!.headers[DLQ_HEADERS.offset], '1');
+      assert.equal(dead[0]!.headers[DLQ_HEADERS.errorCode], 'EVENTS_DECODE_FAILED');
+      assert.equal(dead[0]!.headers[DLQ_HEADERS.consumerGroup], groupId);
+      assert.equal(dead[0]!.headers.origin, 'test');
+      assert.equal(dead[1]!.headers[DLQ_HEADERS.offset], '2');
+      assert.equal(dead[1]!.headers[DLQ_HEADERS.errorCode], 'EVENTS_SCHEMA_NOT_REGISTERED');
+    } finally {
+      await admin.deleteTopics({ topics: [topic, dlqTopicName(topic)] }).catch(() => undefined);
+      await admin.disconnect();
+    }
+  });
+});

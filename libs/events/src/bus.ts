@@ -1,0 +1,30 @@
+import { createEventConsumer, type EventConsumer, type EventConsumerOptions } from './consumer.js';
+import { createKafka, type KafkaSettings } from './kafka.js';
+import type { Logger } from './logger.js';
+import { createEventProducer, type EventProducer } from './producer.js';
+import { ensureTopics, registerAllSchemas } from './provision.js';
+import { createRegistryClient, createSerde, type EventSerde } from './serde.js';
+
+export interface EventBusSettings extends KafkaSettings {
+  registryUrl: string;
+}
+
+export interface EventBus {
+  serde: EventSerde;
+  producer: (opts?: { maxBatchRecords?: number }) => EventProducer;
+  consumer: (opts: Omit<EventConsumerOptions, 'kafka' | 'serde' | 'logger'>) => EventConsumer;
+  /** Creates the catalog's topics and registers every schema (what `npm run provision` does). */
+  provision: () => Promise<{ topics: Awaited<ReturnType<typeof ensureTopics>>; schemas: Awaited<ReturnType<typeof registerAllSchemas>> }>;
+}
+
+/** The one entry point apps use to reach Kafka and the registry; kafkajs stays behind it. */
+export const createEventBus = (settings: EventBusSettings, logger: Logger): EventBus => {
+  const kafka = createKafka(settings, logger);
+  const serde = createSerde({ registry: createRegistryClient(settings.registryUrl) });
+  return {
+    serde,
+    producer: (opts) => createEventProducer({ kafka, serde, logger, ...opts }),
+    consumer: (opts) => createEventConsumer({ ...opts, kafka, serde, logger }),
+    provision: async () => ({ topics: await ensureTopics(kafka), schemas: await registerAllSchemas(settings.registryUrl) }),
+  };
+};

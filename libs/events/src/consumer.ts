@@ -1,0 +1,154 @@
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { AnyEvent } from './generated/index.js';
+import { EventsError, fromKafkaError } from './errors.js';
+import type { Logger } from './logger.js';
+import type { EventProducer } from './producer.js';
+import type { EventSerde } from './serde.js';
+import { dlqTopicName } from './topics.js';
+
+export interface ConsumedEvent {
+  event: AnyEvent;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  schemaId: number;
+}
+
+export interface PartitionBatch {
+  topic: string;
+  partition: number;
+  events: ConsumedEvent[];
+  /** Offset after the last record of this batch, dead letters included. */
+  nextOffset: string;
+}
+
+/** Headers a dead letter carries, so it can be traced to the record it copies and replayed. */
+export const DLQ_HEADERS = {
+  topic: 'fleetlog-dlq-topic',
+  partition: 'fleetlog-dlq-partition',
+  offset: 'fleetlog-dlq-offset',
+  errorCode: 'fleetlog-dlq-error-code',
+  error: 'fleetlog-dlq-error',
+  consumerGroup: 'fleetlog-dlq-consumer-group',
+  failedAt: 'fleetlog-dlq-failed-at',
+} as const;
+
+export interface DeadLetterOrigin {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | string | null;
+  value: Buffer | null;
+  headers?: Record<string, string | Buffer | (string | Buffer)[] | undefined>;
+}
+
+/** Copies a record to `<topic>.dlq` with its origin and the error in headers. Resolves once durable. */
+export const deadLetter = async (producer: EventProducer, groupId: string, origin: DeadLetterOrigin, error: { code: string; message: string }, now: number): Promise<void> => {
+  const headers: Record<string, string | Buffer> = {};
+  for (const [k, v] of Object.entries(origin.headers ?? {})) {
+    if (v !== undefined && !Array.isArray(v)) headers[k] = v;
+  }
+  Object.assign(headers, {
+    [DLQ_HEADERS.topic]: origin.topic,
+    [DLQ_HEADERS.partition]: String(origin.partition),
+    [DLQ_HEADERS.offset]: origin.offset,
+    [DLQ_HEADERS.errorCode]: error.code,
+    [DLQ_HEADERS.error]: error.message.slice(0, 4000),
+    [DLQ_HEADERS.consumerGroup]: groupId,
+    [DLQ_HEADERS.failedAt]: new Date(now).toISOString(),
+  });
+  await producer.publishRaw([{ topic: dlqTopicName(origin.topic), key: origin.key, value: origin.value, headers }]);
+};
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  serde: EventSerde;
+  /** Writes dead letters. */
+  producer: EventProducer;
+  logger: Logger;
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+  /**
+   * Applies the decoded events of one partition, in offset order. When it resolves the batch's
+   * offsets are committed; when it throws, the batch is retried (kafkajs backs off and restarts).
+   */
+  handle: (batch: PartitionBatch) => Promise<void>;
+  /** For tests and tools: clock for the dead-letter timestamp. */
+  now?: () => number;
+}
+
+export interface EventConsumer {
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+const toRecord = (topic: string, partition: number, m: KafkaMessage): DeadLetterOrigin => ({
+  topic,
+  partition,
+  offset: m.offset,
+  key: m.key,
+  value: m.value,
+  headers: m.headers,
+});
+
+/**
+ * Consumer that decodes Fleetlog events. A record that cannot be decoded (junk bytes, an unknown
+ * schema id) goes to the DLQ with its origin and the consumer carries on; a registry outage is
+ * retriable and retries the batch instead.
+ */
+export const createEventConsumer = (opts: EventConsumerOptions): EventConsumer => {
+  const { serde, producer, logger, groupId } = opts;
+  const now = opts.now ?? Date.now;
+  const consumer: Consumer = opts.kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytesPerPartition: 4 * 1024 * 1024 });
+
+  return {
+    start: async () => {
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics: opts.topics, fromBeginning: opts.fromBeginning ?? false });
+      } catch (e) {
+        throw fromKafkaError(e, `starting consumer ${groupId}`);
+      }
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        autoCommit: true,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+          const { topic, partition } = batch;
+          let events: ConsumedEvent[] = [];
+          let last: string | undefined;
+          const apply = async () => {
+            if (events.length > 0) await opts.handle({ topic, partition, events, nextOffset: String(BigInt(last!) + 1n) });
+            if (last !== undefined) resolveOffset(last);
+            events = [];
+          };
+          for (const m of batch.messages) {
+            if (!isRunning() || isStale()) break;
+            try {
+              if (m.value === null) throw new EventsError('EVENTS_DECODE_FAILED', 'record has no value (tombstone)', false);
+              const d = await serde.decode(m.value);
+              events.push({ event: d.event, topic, partition, offset: m.offset, key: m.key?.toString() ?? null, schemaId: d.schemaId });
+              last = m.offset;
+            } catch (e) {
+              if (e instanceof EventsError && e.retriable) throw e;
+              const err = e instanceof EventsError ? e : new EventsError('EVENTS_DECODE_FAILED', String((e as Error)?.message ?? e), false);
+              // Keep order: what came before the poison record is applied before it is set aside.
+              await apply();
+              await deadLetter(producer, groupId, toRecord(topic, partition, m), err, now());
+              logger.warn({ topic, partition, offset: m.offset, code: err.code }, `dead-lettered undecodable record: ${err.message}`);
+              last = m.offset;
+              resolveOffset(m.offset);
+            }
+          }
+          await apply();
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        },
+      });
+    },
+    stop: async () => {
+      await consumer.disconnect();
+    },
+  };
+};

@@ -1,0 +1,11 @@
+export * from './generated/index.js';
+export { createEventBus, type EventBus, type EventBusSettings } from './bus.js';
+export { DLQ_HEADERS, deadLetter, type ConsumedEvent, type DeadLetterOrigin, type EventConsumer, type EventConsumerOptions, type PartitionBatch } from './consumer.js';
+export { deterministicEventId, ENVELOPE_FIELDS, isEventType, keyOf, newEventId, REJECT_RAW_LIMIT, type EventEnvelope } from './envelope.js';
+export { EventsError, isEventsError, type EventsErrorCode } from './errors.js';
+export { DEFAULT_RETRY, type KafkaSettings } from './kafka.js';
+export { silentLogger, type Logger } from './logger.js';
+export { type EventProducer, type PublishResult, type RawRecord } from './producer.js';
+export { COMPATIBILITY, registerAllSchemas, registerSchema, setCompatibility, type Compatibility } from './provision.js';
+export { avroTypeOf, type DecodedEvent, type EventSerde } from './serde.js';
+export { allSubjects, allTopicSpecs, dlqTopicName, FOREVER, subjectOf, topicOf, topics, type TopicKey, type TopicName, type TopicSpec } from './topics.js';

@@ -1,0 +1,131 @@
+import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import avro from 'avsc';
+import { eventSchemas, type AnyEvent, type EventType } from './generated/index.js';
+import { EventsError, fromRegistryError } from './errors.js';
+import { isEventType } from './envelope.js';
+import { subjectOf, topicOf } from './topics.js';
+
+/** Confluent wire format: magic byte 0, 4-byte big-endian schema id, Avro binary body. */
+const MAGIC = 0;
+const HEADER = 5;
+
+export interface DecodedEvent {
+  event: AnyEvent;
+  schemaId: number;
+  /** Avro full name of the writer's record. */
+  fullName: string;
+}
+
+export interface EventSerde {
+  /** Encodes an event with the schema this code was built with, registered under its topic's subject. */
+  encode: (event: AnyEvent) => Promise<Buffer>;
+  /** Decodes any Confluent-framed Avro record into this code's schema of the same type. */
+  decode: (buffer: Buffer) => Promise<DecodedEvent>;
+  registry: SchemaRegistry;
+}
+
+const readerTypes = new Map<EventType, avro.Type>();
+export const avroTypeOf = (type: EventType): avro.Type => {
+  let t = readerTypes.get(type);
+  if (!t) {
+    t = avro.Type.forSchema(eventSchemas[type].schema as unknown as avro.Schema);
+    readerTypes.set(type, t);
+  }
+  return t;
+};
+
+const typeByFullName = new Map(Object.entries(eventSchemas).map(([type, s]) => [s.fullName as string, type as EventType]));
+
+/**
+ * Encodes and decodes Fleetlog events in the Confluent wire format. Schema ids and writer schemas
+ * come from the registry once and are cached; decoding resolves the writer's schema into this
+ * code's (reader) schema, so older and newer producers are both readable.
+ */
+export const createSerde = (deps: { registry: SchemaRegistry }): EventSerde => {
+  const { registry } = deps;
+  const idByType = new Map<EventType, Promise<number>>();
+  const decoders = new Map<number, Promise<{ fullName: string; read: (body: Buffer) => AnyEvent }>>();
+
+  const schemaId = (type: EventType): Promise<number> => {
+    let id = idByType.get(type);
+    if (!id) {
+      const subject = subjectOf(topicOf(type).name, type);
+      id = registry
+        .getRegistryIdBySchema(subject, { type: SchemaType.AVRO, schema: JSON.stringify(eventSchemas[type].schema) })
+        .catch((e: unknown) => {
+          idByType.delete(type);
+          throw fromRegistryError(e, `schema of ${type} under subject ${subject}`);
+        });
+      idByType.set(type, id);
+    }
+    return id;
+  };
+
+  const decoderFor = (id: number) => {
+    let d = decoders.get(id);
+    if (!d) {
+      d = registry
+        .getSchema(id)
+        .then((writer) => {
+          const writerType = writer as unknown as avro.Type;
+          const fullName = writerType.name ?? '';
+          const type = typeByFullName.get(fullName);
+          if (!type) {
+            // A type this code does not know yet: read it as the writer wrote it.
+            return { fullName, read: (body: Buffer) => writerType.fromBuffer(body) as AnyEvent };
+          }
+          const reader = avroTypeOf(type);
+          const resolver = reader.createResolver(writerType);
+          return { fullName, read: (body: Buffer) => reader.fromBuffer(body, resolver) as AnyEvent };
+        })
+        .catch((e: unknown) => {
+          decoders.delete(id);
+          if (e instanceof EventsError) throw e;
+          const status = (e as { status?: number }).status;
+          if (status === undefined && /resolve|incompatible/i.test(String((e as Error).message))) {
+            throw new EventsError('EVENTS_DECODE_FAILED', `schema ${id} cannot be read as this code's schema: ${(e as Error).message}`, false, { cause: e });
+          }
+          throw fromRegistryError(e, `schema id ${id}`);
+        });
+      decoders.set(id, d);
+    }
+    return d;
+  };
+
+  return {
+    registry,
+    encode: async (event) => {
+      if (!isEventType(event.type)) throw new EventsError('EVENTS_UNKNOWN_EVENT_TYPE', `unknown event type "${event.type}"`, false);
+      const type = avroTypeOf(event.type);
+      let body: Buffer;
+      try {
+        body = type.toBuffer(event);
+      } catch (e) {
+        const paths: string[] = [];
+        type.isValid(event, { errorHook: (path) => paths.push(path.join('.') || '(root)') });
+        throw new EventsError('EVENTS_INVALID_EVENT', `${event.type} does not match its schema at ${paths.join(', ') || '?'}: ${(e as Error).message}`, false, { cause: e });
+      }
+      const id = await schemaId(event.type);
+      const out = Buffer.allocUnsafe(HEADER + body.length);
+      out.writeUInt8(MAGIC, 0);
+      out.writeInt32BE(id, 1);
+      body.copy(out, HEADER);
+      return out;
+    },
+    decode: async (buffer) => {
+      if (!Buffer.isBuffer(buffer) || buffer.length < HEADER || buffer.readUInt8(0) !== MAGIC) {
+        throw new EventsError('EVENTS_DECODE_FAILED', `not a Confluent-framed record (${buffer?.length ?? 0} bytes, first byte ${buffer?.[0] ?? 'none'})`, false);
+      }
+      const id = buffer.readInt32BE(1);
+      const { fullName, read } = await decoderFor(id);
+      try {
+        return { event: read(buffer.subarray(HEADER)), schemaId: id, fullName };
+      } catch (e) {
+        throw new EventsError('EVENTS_DECODE_FAILED', `record with schema ${id} (${fullName}) does not decode: ${(e as Error).message}`, false, { cause: e });
+      }
+    },
+  };
+};
+
+export const createRegistryClient = (url: string): SchemaRegistry =>
+  new SchemaRegistry({ host: url, clientId: 'fleetlog', retry: { retries: 3, initialRetryTimeInSecs: 0.1, maxRetryTimeInSecs: 2 } });

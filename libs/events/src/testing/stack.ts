@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createEventBus } from '../bus.js';
+import { deterministicEventId } from '../envelope.js';
+import type { DeviceParametersReported } from '../generated/index.js';
+import { createKafka } from '../kafka.js';
+import { silentLogger } from '../logger.js';
+
+/** Where integration tests find the local stack (`npm run stack -- env`), with its defaults. */
+export const stackSettings = () => ({
+  brokers: (process.env.FLEETLOG_KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  registryUrl: process.env.FLEETLOG_SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8080/apis/ccompat/v7',
+  clientId: `fleetlog-test-${process.pid}`,
+});
+
+export const testBus = () => createEventBus(stackSettings(), silentLogger);
+export const testKafka = () => createKafka(stackSettings(), silentLogger);
+
+/** Awaits a condition instead of sleeping a fixed time; fails with what was last seen. */
+export const waitFor = async <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+};
+
+export const uniqueTenant = () => `test-${randomUUID().slice(0, 8)}`;
+
+/** A valid device event for tests; the index makes ids and values distinct. */
+export const sampleParametersReported = (tenantId: string, deviceId: string, i: number): DeviceParametersReported => ({
+  eventId: deterministicEventId(tenantId, deviceId, i),
+  type: 'DeviceParametersReported',
+  tenantId,
+  aggregateId: deviceId,
+  occurredAt: 1_790_000_000_000 + i,
+  recordedAt: 1_790_000_000_000 + i,
+  correlationId: `corr-${tenantId}`,
+  causationId: null,
+  source: { app: 'test', instance: String(process.pid) },
+  payload: { origin: 'inform', parameters: [{ path: 'Device.DeviceInfo.UpTime', value: String(i), valueType: 'unsignedInt', writable: false }] },
+});
