@@ -3,32 +3,19 @@
 // 127.0.0.1, without Docker. Usage: npm run stack -- <up|down|status|logs|reset|provision|env>
 import { spawn } from 'node:child_process';
 import { Command } from 'commander';
-import { loadStackConfig } from './config.js';
+import { contextFromEnv } from './context.js';
 import { StackError } from './errors.js';
-import { stackPaths } from './paths.js';
 import { tail } from './proc.js';
 import { provision } from './provision/index.js';
-import type { ServerName, StackContext } from './server.js';
+import type { ServerName } from './server.js';
 import { down, reset, servers, status, up } from './stack.js';
 import { stackEnv } from './stack-env.js';
 
-const config = loadStackConfig(process.env);
 const started = Date.now();
-const ctx: StackContext = {
-  paths: stackPaths(config.FLEETLOG_HOME),
-  ports: {
-    kafka: config.FLEETLOG_KAFKA_PORT,
-    kafkaController: config.FLEETLOG_KAFKA_CONTROLLER_PORT,
-    registry: config.FLEETLOG_REGISTRY_PORT,
-    cassandra: config.FLEETLOG_CASSANDRA_PORT,
-    postgres: config.FLEETLOG_POSTGRES_PORT,
-    mosquitto: config.FLEETLOG_MQTT_PORT,
-  },
-  say: (server, message) => {
-    const t = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
-    console.log(`${t}s  ${server.padEnd(9)}  ${message}`);
-  },
-};
+const ctx = contextFromEnv(process.env, (server, message) => {
+  const t = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
+  console.log(`${t}s  ${server.padEnd(9)}  ${message}`);
+});
 
 const printEndpoints = () => {
   console.log('\nFleetlog local stack is ready:');

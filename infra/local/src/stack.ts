@@ -71,6 +71,15 @@ const ensure = async (ctx: StackContext, s: Server): Promise<void> => {
   ctx.say(s.name, `healthy (${detail})`);
 };
 
+/** Stops one server this stack manages and brings it back to health (used by failure tests). */
+export const restart = async (ctx: StackContext, name: 'kafka' | 'registry' | 'cassandra'): Promise<void> => {
+  const s = managed.find((x) => x.name === name)!;
+  const pid = s.pid(ctx);
+  if (pid !== undefined) await stopPid(pid, 60_000);
+  removeFile(pidFile(ctx, s.name));
+  await ensure(ctx, s);
+};
+
 export const up = async (ctx: StackContext): Promise<void> => {
   // System services first: the registry's storage lives in Postgres.
   for (const s of servers.filter((x) => !x.managed)) await ensure(ctx, s);

@@ -1,7 +1,7 @@
 import { createEventConsumer, type EventConsumer, type EventConsumerOptions } from './consumer.js';
 import { createKafka, type KafkaSettings } from './kafka.js';
 import type { Logger } from './logger.js';
-import { createEventProducer, type EventProducer } from './producer.js';
+import { createEventProducer, type EventProducer, type ProducerOptions } from './producer.js';
 import { ensureTopics, registerAllSchemas } from './provision.js';
 import { createRegistryClient, createSerde, type EventSerde } from './serde.js';
 
@@ -11,7 +11,7 @@ export interface EventBusSettings extends KafkaSettings {
 
 export interface EventBus {
   serde: EventSerde;
-  producer: (opts?: { maxBatchRecords?: number }) => EventProducer;
+  producer: (opts?: ProducerOptions) => EventProducer;
   consumer: (opts: Omit<EventConsumerOptions, 'kafka' | 'serde' | 'logger'>) => EventConsumer;
   /** Creates the catalog's topics and registers every schema (what `npm run provision` does). */
   provision: () => Promise<{ topics: Awaited<ReturnType<typeof ensureTopics>>; schemas: Awaited<ReturnType<typeof registerAllSchemas>> }>;

@@ -127,7 +127,7 @@ export const createEventConsumer = (opts: EventConsumerOptions): EventConsumer =
             if (!isRunning() || isStale()) break;
             try {
               if (m.value === null) throw new EventsError('EVENTS_DECODE_FAILED', 'record has no value (tombstone)', false);
-              const d = await serde.decode(m.value);
+              const d = serde.decodeCached(m.value) ?? (await serde.decode(m.value));
               events.push({ event: d.event, topic, partition, offset: m.offset, key: m.key?.toString() ?? null, schemaId: d.schemaId });
               last = m.offset;
             } catch (e) {

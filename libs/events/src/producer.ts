@@ -39,7 +39,13 @@ interface Pending {
  * Idempotent, acks=all producer. Calls made while a send is in flight are gathered into the next
  * send, so throughput grows with load without a fixed linger delay.
  */
-export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; logger: Logger; maxBatchRecords?: number }): EventProducer => {
+export interface ProducerOptions {
+  maxBatchRecords?: number;
+  /** Topic per event; the catalog's by default. Benchmarks and replays point it elsewhere. */
+  route?: (event: AnyEvent) => string;
+}
+
+export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; logger: Logger } & ProducerOptions): EventProducer => {
   const { serde, logger } = deps;
   const maxBatch = deps.maxBatchRecords ?? 2000;
   const producer: Producer = deps.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -118,10 +124,10 @@ export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; log
         events.map(async (event): Promise<RawRecord> => {
           if (!isEventType(event.type)) throw new EventsError('EVENTS_UNKNOWN_EVENT_TYPE', `unknown event type "${event.type}"`, false);
           return {
-            topic: topicOf(event.type).name,
+            topic: deps.route ? deps.route(event) : topicOf(event.type).name,
             key: keyOf(event),
             value: await serde.encode(event),
-            headers: { 'fleetlog-event-type': event.type, 'fleetlog-event-id': event.eventId },
+
           };
         }),
       );

@@ -21,6 +21,8 @@ export interface EventSerde {
   encode: (event: AnyEvent) => Promise<Buffer>;
   /** Decodes any Confluent-framed Avro record into this code's schema of the same type. */
   decode: (buffer: Buffer) => Promise<DecodedEvent>;
+  /** The same without waiting, when the record's schema is already cached; otherwise undefined. */
+  decodeCached: (buffer: Buffer) => DecodedEvent | undefined;
   registry: SchemaRegistry;
 }
 
@@ -44,7 +46,9 @@ const typeByFullName = new Map(Object.entries(eventSchemas).map(([type, s]) => [
 export const createSerde = (deps: { registry: SchemaRegistry }): EventSerde => {
   const { registry } = deps;
   const idByType = new Map<EventType, Promise<number>>();
-  const decoders = new Map<number, Promise<{ fullName: string; read: (body: Buffer) => AnyEvent }>>();
+  type Decoder = { fullName: string; read: (body: Buffer) => AnyEvent };
+  const decoders = new Map<number, Promise<Decoder>>();
+  const ready = new Map<number, Decoder>();
 
   const schemaId = (type: EventType): Promise<number> => {
     let id = idByType.get(type);
@@ -72,11 +76,17 @@ export const createSerde = (deps: { registry: SchemaRegistry }): EventSerde => {
           const type = typeByFullName.get(fullName);
           if (!type) {
             // A type this code does not know yet: read it as the writer wrote it.
-            return { fullName, read: (body: Buffer) => writerType.fromBuffer(body) as AnyEvent };
+            return { fullName, read: (body: Buffer): AnyEvent => writerType.fromBuffer(body) };
           }
           const reader = avroTypeOf(type);
+          // Same schema on both sides (the usual case): no resolution step needed.
+          if (reader.equals(writerType)) return { fullName, read: (body: Buffer) => reader.fromBuffer(body) as AnyEvent };
           const resolver = reader.createResolver(writerType);
           return { fullName, read: (body: Buffer) => reader.fromBuffer(body, resolver) as AnyEvent };
+        })
+        .then((decoder) => {
+          ready.set(id, decoder);
+          return decoder;
         })
         .catch((e: unknown) => {
           decoders.delete(id);
@@ -113,18 +123,30 @@ export const createSerde = (deps: { registry: SchemaRegistry }): EventSerde => {
       return out;
     },
     decode: async (buffer) => {
-      if (!Buffer.isBuffer(buffer) || buffer.length < HEADER || buffer.readUInt8(0) !== MAGIC) {
-        throw new EventsError('EVENTS_DECODE_FAILED', `not a Confluent-framed record (${buffer?.length ?? 0} bytes, first byte ${buffer?.[0] ?? 'none'})`, false);
-      }
-      const id = buffer.readInt32BE(1);
-      const { fullName, read } = await decoderFor(id);
-      try {
-        return { event: read(buffer.subarray(HEADER)), schemaId: id, fullName };
-      } catch (e) {
-        throw new EventsError('EVENTS_DECODE_FAILED', `record with schema ${id} (${fullName}) does not decode: ${(e as Error).message}`, false, { cause: e });
-      }
+      const id = schemaIdOf(buffer);
+      return read(id, ready.get(id) ?? (await decoderFor(id)), buffer);
+    },
+    decodeCached: (buffer) => {
+      const id = schemaIdOf(buffer);
+      const decoder = ready.get(id);
+      return decoder ? read(id, decoder, buffer) : undefined;
     },
   };
+};
+
+const schemaIdOf = (buffer: Buffer): number => {
+  if (!Buffer.isBuffer(buffer) || buffer.length < HEADER || buffer.readUInt8(0) !== MAGIC) {
+    throw new EventsError('EVENTS_DECODE_FAILED', `not a Confluent-framed record (${buffer?.length ?? 0} bytes, first byte ${buffer?.[0] ?? 'none'})`, false);
+  }
+  return buffer.readInt32BE(1);
+};
+
+const read = (id: number, decoder: { fullName: string; read: (body: Buffer) => AnyEvent }, buffer: Buffer): DecodedEvent => {
+  try {
+    return { event: decoder.read(buffer.subarray(HEADER)), schemaId: id, fullName: decoder.fullName };
+  } catch (e) {
+    throw new EventsError('EVENTS_DECODE_FAILED', `record with schema ${id} (${decoder.fullName}) does not decode: ${(e as Error).message}`, false, { cause: e });
+  }
 };
 
 export const createRegistryClient = (url: string): SchemaRegistry =>

@@ -1,0 +1,207 @@
+// Generated from schemas/avro by tools/src/avro-codegen. Do not edit.
+
+import type {
+  CommandCancelled,
+  CommandDispatched,
+  CommandExpired,
+  CommandFailed,
+  CommandRequested,
+  CommandSucceeded,
+} from './types/command.js';
+import type {
+  DeviceParametersReported,
+  DeviceRegistered,
+  DeviceTagged,
+  DeviceUntagged,
+  DeviceWentOffline,
+  DeviceWentOnline,
+} from './types/device.js';
+import type { IngressRejected } from './types/ingress.js';
+import type { TelemetryReported } from './types/telemetry.js';
+import type { TenantApiKeyIssued, TenantApiKeyRevoked, TenantCreated } from './types/tenant.js';
+import {
+  CommandCancelledFullName,
+  CommandCancelledSchema,
+  CommandDispatchedFullName,
+  CommandDispatchedSchema,
+  CommandExpiredFullName,
+  CommandExpiredSchema,
+  CommandFailedFullName,
+  CommandFailedSchema,
+  CommandRequestedFullName,
+  CommandRequestedSchema,
+  CommandSucceededFullName,
+  CommandSucceededSchema,
+} from './schemas/command.js';
+import {
+  DeviceParametersReportedFullName,
+  DeviceParametersReportedSchema,
+  DeviceRegisteredFullName,
+  DeviceRegisteredSchema,
+  DeviceTaggedFullName,
+  DeviceTaggedSchema,
+  DeviceUntaggedFullName,
+  DeviceUntaggedSchema,
+  DeviceWentOfflineFullName,
+  DeviceWentOfflineSchema,
+  DeviceWentOnlineFullName,
+  DeviceWentOnlineSchema,
+} from './schemas/device.js';
+import { IngressRejectedFullName, IngressRejectedSchema } from './schemas/ingress.js';
+import { TelemetryReportedFullName, TelemetryReportedSchema } from './schemas/telemetry.js';
+import {
+  TenantApiKeyIssuedFullName,
+  TenantApiKeyIssuedSchema,
+  TenantApiKeyRevokedFullName,
+  TenantApiKeyRevokedSchema,
+  TenantCreatedFullName,
+  TenantCreatedSchema,
+} from './schemas/tenant.js';
+
+/** Folders under schemas/avro; each is the bounded context that owns the events in it. */
+export const eventContexts = ['command', 'device', 'ingress', 'telemetry', 'tenant'] as const;
+
+export type EventContext = (typeof eventContexts)[number];
+
+/** Every event schema, keyed by event type (the record name), with its Avro full name and context. */
+export const eventSchemas = {
+  CommandCancelled: {
+    fullName: CommandCancelledFullName,
+    context: 'command',
+    schema: CommandCancelledSchema,
+  },
+  CommandDispatched: {
+    fullName: CommandDispatchedFullName,
+    context: 'command',
+    schema: CommandDispatchedSchema,
+  },
+  CommandExpired: {
+    fullName: CommandExpiredFullName,
+    context: 'command',
+    schema: CommandExpiredSchema,
+  },
+  CommandFailed: {
+    fullName: CommandFailedFullName,
+    context: 'command',
+    schema: CommandFailedSchema,
+  },
+  CommandRequested: {
+    fullName: CommandRequestedFullName,
+    context: 'command',
+    schema: CommandRequestedSchema,
+  },
+  CommandSucceeded: {
+    fullName: CommandSucceededFullName,
+    context: 'command',
+    schema: CommandSucceededSchema,
+  },
+  DeviceParametersReported: {
+    fullName: DeviceParametersReportedFullName,
+    context: 'device',
+    schema: DeviceParametersReportedSchema,
+  },
+  DeviceRegistered: {
+    fullName: DeviceRegisteredFullName,
+    context: 'device',
+    schema: DeviceRegisteredSchema,
+  },
+  DeviceTagged: {
+    fullName: DeviceTaggedFullName,
+    context: 'device',
+    schema: DeviceTaggedSchema,
+  },
+  DeviceUntagged: {
+    fullName: DeviceUntaggedFullName,
+    context: 'device',
+    schema: DeviceUntaggedSchema,
+  },
+  DeviceWentOffline: {
+    fullName: DeviceWentOfflineFullName,
+    context: 'device',
+    schema: DeviceWentOfflineSchema,
+  },
+  DeviceWentOnline: {
+    fullName: DeviceWentOnlineFullName,
+    context: 'device',
+    schema: DeviceWentOnlineSchema,
+  },
+  IngressRejected: {
+    fullName: IngressRejectedFullName,
+    context: 'ingress',
+    schema: IngressRejectedSchema,
+  },
+  TelemetryReported: {
+    fullName: TelemetryReportedFullName,
+    context: 'telemetry',
+    schema: TelemetryReportedSchema,
+  },
+  TenantApiKeyIssued: {
+    fullName: TenantApiKeyIssuedFullName,
+    context: 'tenant',
+    schema: TenantApiKeyIssuedSchema,
+  },
+  TenantApiKeyRevoked: {
+    fullName: TenantApiKeyRevokedFullName,
+    context: 'tenant',
+    schema: TenantApiKeyRevokedSchema,
+  },
+  TenantCreated: {
+    fullName: TenantCreatedFullName,
+    context: 'tenant',
+    schema: TenantCreatedSchema,
+  },
+} as const;
+
+/** Event types: the record names, which events also carry in their `type` field. */
+export type EventType = keyof typeof eventSchemas;
+
+/** The TypeScript shape of each event type. */
+export interface EventTypeMap {
+  CommandCancelled: CommandCancelled;
+  CommandDispatched: CommandDispatched;
+  CommandExpired: CommandExpired;
+  CommandFailed: CommandFailed;
+  CommandRequested: CommandRequested;
+  CommandSucceeded: CommandSucceeded;
+  DeviceParametersReported: DeviceParametersReported;
+  DeviceRegistered: DeviceRegistered;
+  DeviceTagged: DeviceTagged;
+  DeviceUntagged: DeviceUntagged;
+  DeviceWentOffline: DeviceWentOffline;
+  DeviceWentOnline: DeviceWentOnline;
+  IngressRejected: IngressRejected;
+  TelemetryReported: TelemetryReported;
+  TenantApiKeyIssued: TenantApiKeyIssued;
+  TenantApiKeyRevoked: TenantApiKeyRevoked;
+  TenantCreated: TenantCreated;
+}
+
+/** Events owned by the command context (schemas/avro/command). */
+export type CommandEvent =
+  | CommandCancelled
+  | CommandDispatched
+  | CommandExpired
+  | CommandFailed
+  | CommandRequested
+  | CommandSucceeded;
+
+/** Events owned by the device context (schemas/avro/device). */
+export type DeviceEvent =
+  | DeviceParametersReported
+  | DeviceRegistered
+  | DeviceTagged
+  | DeviceUntagged
+  | DeviceWentOffline
+  | DeviceWentOnline;
+
+/** Events owned by the ingress context (schemas/avro/ingress). */
+export type IngressEvent = IngressRejected;
+
+/** Events owned by the telemetry context (schemas/avro/telemetry). */
+export type TelemetryEvent = TelemetryReported;
+
+/** Events owned by the tenant context (schemas/avro/tenant). */
+export type TenantEvent = TenantApiKeyIssued | TenantApiKeyRevoked | TenantCreated;
+
+/** Any event of any context. */
+export type AnyEvent = CommandEvent | DeviceEvent | IngressEvent | TelemetryEvent | TenantEvent;
