@@ -3,6 +3,7 @@ export { createEventBus, type EventBus, type EventBusSettings } from './bus.js';
 export { DLQ_HEADERS, deadLetter, type ConsumedEvent, type DeadLetterOrigin, type EventConsumer, type EventConsumerOptions, type PartitionBatch } from './consumer.js';
 export { deterministicEventId, ENVELOPE_FIELDS, isEventType, keyOf, newEventId, REJECT_RAW_LIMIT, type EventEnvelope } from './envelope.js';
 export { EventsError, isEventsError, type EventsErrorCode } from './errors.js';
+export { toDomainEvent, toRecord, type EnvelopeMeta, type RecordableDomainEvent } from './from-domain.js';
 export { DEFAULT_RETRY, type KafkaSettings } from './kafka.js';
 export { silentLogger, type Logger } from './logger.js';
 export { type EventProducer, type ProducerOptions, type PublishResult, type RawRecord } from './producer.js';
