@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from './paths.js';
@@ -12,6 +13,10 @@ const schema = z.object({
   FLEETLOG_CASSANDRA_PORT: port.default(9042),
   FLEETLOG_POSTGRES_PORT: port.default(5432),
   FLEETLOG_MQTT_PORT: port.default(1883),
+  FLEETLOG_POSTGRES_ADMIN_URL: z.string().url().optional(),
+  FLEETLOG_JAVA: z.string().min(1).default('java'),
+  /** Maven's local repository; an empty folder here simulates a machine that never downloaded anything. */
+  FLEETLOG_M2_REPO: z.string().min(1).default(join(homedir(), '.m2', 'repository')),
 });
 
 export type StackConfig = z.infer<typeof schema>;

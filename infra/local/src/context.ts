@@ -15,6 +15,9 @@ export const contextFromEnv = (env: NodeJS.ProcessEnv, say: StackContext['say'])
       postgres: config.FLEETLOG_POSTGRES_PORT,
       mosquitto: config.FLEETLOG_MQTT_PORT,
     },
+    java: config.FLEETLOG_JAVA,
+    m2Repo: config.FLEETLOG_M2_REPO,
+    postgresAdminUrl: config.FLEETLOG_POSTGRES_ADMIN_URL ?? `postgres://postgres:postgres@127.0.0.1:${config.FLEETLOG_POSTGRES_PORT}/postgres`,
     say,
   };
 };

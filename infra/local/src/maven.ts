@@ -8,7 +8,7 @@ import type { ServerName, StackContext } from './server.js';
 /** Runs Maven, turning its transfer log into short progress lines. */
 export const mvn = (ctx: StackContext, server: ServerName, args: string[], cwd: string): Promise<void> =>
   new Promise((resolve, reject) => {
-    const child = spawn('mvn', ['-B', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('mvn', ['-B', `-Dmaven.repo.local=${ctx.m2Repo}`, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     let downloaded = 0;
     const onLine = (line: string) => {

@@ -7,6 +7,9 @@ export interface StackContext {
   /** Progress line for the user, prefixed with the server's name. */
   say: (server: ServerName | 'stack', message: string) => void;
   ports: { kafka: number; kafkaController: number; registry: number; cassandra: number; postgres: number; mosquitto: number };
+  java: string;
+  m2Repo: string;
+  postgresAdminUrl: string;
 }
 
 /** How one server of the local stack is installed, started, checked and stopped. */

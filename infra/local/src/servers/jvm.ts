@@ -13,7 +13,7 @@ export const jvmPid = (ctx: StackContext, name: ServerName) => runningPid(pidFil
 export const startJvm = (ctx: StackContext, name: ServerName, jvmArgs: string[], cwd: string): number =>
   startDetached({
     name,
-    command: process.env.FLEETLOG_JAVA ?? 'java',
+    command: ctx.java,
     args: [marker(ctx, name), ...jvmArgs],
     cwd,
     logFile: logFile(ctx, name),

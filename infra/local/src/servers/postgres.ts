@@ -13,8 +13,7 @@ export const REGISTRY_DATABASE = 'fleetlog_registry';
  * The stack reuses the machine's PostgreSQL. The password only matters where 127.0.0.1 is not
  * trusted; after a fresh install we set it to match.
  */
-export const postgresAdminUrl = (ctx: StackContext) =>
-  process.env.FLEETLOG_POSTGRES_ADMIN_URL ?? `postgres://postgres:postgres@127.0.0.1:${ctx.ports.postgres}/postgres`;
+export const postgresAdminUrl = (ctx: StackContext) => ctx.postgresAdminUrl;
 
 export const postgresUrl = (ctx: StackContext, database = APP_DATABASE) => {
   const url = new URL(postgresAdminUrl(ctx));

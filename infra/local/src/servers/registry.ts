@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StackError } from '../errors.js';
 import { installedMarker, mvn } from '../maven.js';
@@ -27,7 +26,7 @@ export const registryUrl = (ctx: StackContext) => `http://127.0.0.1:${ctx.ports.
  * so other checkouts on this machine install offline.
  */
 const fetchArchive = async (ctx: StackContext): Promise<string> => {
-  const m2 = join(process.env.FLEETLOG_M2_REPO ?? join(homedir(), '.m2', 'repository'), ARTIFACT_PATH);
+  const m2 = join(ctx.m2Repo, ARTIFACT_PATH);
   if (existsSync(m2) && existsSync(`${m2}.sha1`) && sha1Ok(m2)) return m2;
   const download = join(ctx.paths.dist, 'downloads');
   mkdirSync(download, { recursive: true });
