@@ -16,7 +16,8 @@ describe('local stack failure behaviour', () => {
     const bytes = await before.serde.encode(event);
     const idBefore = bytes.readInt32BE(1);
 
-    await restart(ctx, 'registry');
+    const { before: oldPid, after: newPid } = await restart(ctx, 'registry');
+    assert.notEqual(newPid, oldPid);
 
     // A new client has no cache: the id must resolve from the registry's durable storage.
     const after = freshBus();
@@ -52,7 +53,8 @@ describe('local stack failure behaviour', () => {
     const writers = Array.from({ length: 10 }, writer);
     await waitFor('some events before the restart', () => acked.size >= 500);
     const beforeRestart = acked.size;
-    await restart(ctx, 'kafka');
+    const pids = await restart(ctx, 'kafka');
+    assert.notEqual(pids.after, pids.before);
     await waitFor('events acknowledged after the restart', () => acked.size >= beforeRestart + 500, 120_000);
     stop = true;
     await Promise.all(writers);

@@ -2,9 +2,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StackError } from './errors.js';
 import { portOpen, removeFile, stopPid, tail } from './proc.js';
+import { stackPaths } from './paths.js';
 import type { Server, StackContext } from './server.js';
 import { cassandra } from './servers/cassandra.js';
-import { pidFile } from './servers/jvm.js';
+import { anyFleetlogJvm, pidFile } from './servers/jvm.js';
 import { kafka } from './servers/kafka.js';
 import { mosquitto } from './servers/mosquitto.js';
 import { APP_DATABASE, dropDatabase, ensureDatabase, postgres, REGISTRY_DATABASE } from './servers/postgres.js';
@@ -71,13 +72,23 @@ const ensure = async (ctx: StackContext, s: Server): Promise<void> => {
   ctx.say(s.name, `healthy (${detail})`);
 };
 
-/** Stops one server this stack manages and brings it back to health (used by failure tests). */
-export const restart = async (ctx: StackContext, name: 'kafka' | 'registry' | 'cassandra'): Promise<void> => {
+/**
+ * Stops one JVM server and brings it back to health (used by failure tests). When the running
+ * one was started by another checkout, it is restarted from that checkout's home, on its own
+ * configuration and data. Returns both pids.
+ */
+export const restart = async (ctx: StackContext, name: 'kafka' | 'registry' | 'cassandra'): Promise<{ before: number; after: number }> => {
   const s = managed.find((x) => x.name === name)!;
-  const pid = s.pid(ctx);
-  if (pid !== undefined) await stopPid(pid, 60_000);
-  removeFile(pidFile(ctx, s.name));
-  await ensure(ctx, s);
+  const found = anyFleetlogJvm(name);
+  if (!found) throw new StackError('STACK_SERVER_FAILED', `no running ${name} started by Fleetlog to restart`, name);
+  const owner: StackContext = found.home === ctx.paths.home ? ctx : { ...ctx, paths: stackPaths(found.home) };
+  const before = found.pid;
+  await stopPid(before, 60_000);
+  removeFile(pidFile(owner, s.name));
+  await ensure(owner, s);
+  const after = s.pid(owner);
+  if (after === undefined || after === before) throw new StackError('STACK_SERVER_FAILED', `${name} did not come back as a new process`, name);
+  return { before, after };
 };
 
 export const up = async (ctx: StackContext): Promise<void> => {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runningPid, startDetached } from '../proc.js';
 import type { ServerName, StackContext } from '../server.js';
@@ -19,3 +20,22 @@ export const startJvm = (ctx: StackContext, name: ServerName, jvmArgs: string[],
     logFile: logFile(ctx, name),
     pidFile: pidFile(ctx, name),
   });
+
+/**
+ * A JVM of this server started by any Fleetlog checkout on this machine, with the home that
+ * started it (from the marker). Failure tests restart a server they reuse from its own home, so
+ * that it comes back on its own data.
+ */
+export const anyFleetlogJvm = (name: ServerName): { pid: number; home: string } | undefined => {
+  const prefix = `-Dfleetlog.server=${name}@`;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const arg = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').find((a) => a.startsWith(prefix));
+      if (arg) return { pid: Number(entry), home: arg.slice(prefix.length) };
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined;
+};
