@@ -41,10 +41,11 @@ const ensureJavaAndMaven = () => {
     console.error('✖ the local stack needs JDK 17 and Maven on the PATH (java -version must say 17)');
     process.exit(1);
   }
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const asRoot = process.getuid?.() === 0;
+  const apt = (...args) => must(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['-n', 'apt-get', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   say('installing JDK 17 and Maven from Debian packages');
-  must(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-q']);
-  must(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-q', 'openjdk-17-jdk-headless', 'maven']);
+  apt('update', '-q');
+  apt('install', '-y', '-q', 'openjdk-17-jdk-headless', 'maven');
 };
 
 const stack = (args) => run(bin('tsx'), [join(root, 'infra/local/src/cli.ts'), ...args]);

@@ -1,19 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eventSchemas, type AnyEvent, type EventSource, type EventType, type IngressRejected } from './generated/index.js';
+import { eventSchemas, type AnyEvent, type EventType, type IngressRejected } from './generated/index.js';
 import { EventsError } from './errors.js';
 
 /** Fields every Fleetlog event carries besides its payload (ingress rejects carry their own set). */
-export interface EventEnvelope {
-  eventId: string;
-  type: string;
-  tenantId: string;
-  aggregateId: string;
-  occurredAt: number;
-  recordedAt: number;
-  correlationId: string;
-  causationId: string | null;
-  source: EventSource;
-}
+export type EventEnvelope = Omit<Exclude<AnyEvent, IngressRejected>, 'payload'>;
 
 export const ENVELOPE_FIELDS = ['eventId', 'type', 'tenantId', 'aggregateId', 'occurredAt', 'recordedAt', 'correlationId', 'causationId', 'source'] as const;
 

@@ -41,7 +41,7 @@ export const fromKafkaError = (e: unknown, what: string): EventsError => {
     err?.name === 'KafkaJSBrokerNotFound' ||
     err?.name === 'KafkaJSConnectionClosedError' ||
     err?.name === 'KafkaJSLockTimeout' ||
-    err?.name === 'KafkaJSNonRetriableError' && /connect|ECONNREFUSED|timeout/i.test(message(err.originalError ?? e));
+    (err?.name === 'KafkaJSNonRetriableError' && /connect|ECONNREFUSED|timeout/i.test(message(err.originalError ?? e)));
   if (unavailable) return new EventsError('EVENTS_KAFKA_UNAVAILABLE', `${what}: Kafka unavailable (${message(e)})`, true, { cause: e });
   return new EventsError('EVENTS_PRODUCE_FAILED', `${what}: ${message(e)}`, Boolean(err?.retriable), { cause: e });
 };

@@ -1,26 +1,14 @@
-import type { CommandKind } from '../values/command-kinds/catalog.js';
-import type { Protocol } from '../values/protocol.js';
 import type { CommandEvent } from './events.js';
 import { evolveCommand, initialCommandState, isPending } from './state.js';
-import type { CommandState } from './state.js';
+import type { CommandState, Requested } from './state.js';
 
 // One command event as read from the command topic: the envelope's aggregate id and the event.
 export type RecordedCommandEvent = { readonly commandId: string; readonly event: CommandEvent };
 
-export type PendingCommand = {
+// `arguments` is JSON text; parseCommandArguments gives the typed arguments back.
+export type PendingCommand = Requested & {
   readonly commandId: string;
   readonly status: 'requested' | 'dispatched';
-  readonly deviceId: string;
-  readonly protocol: Protocol;
-  readonly kind: CommandKind;
-  // JSON text; parseCommandArguments gives the typed arguments back.
-  readonly arguments: string;
-  readonly deadline: number;
-  readonly requestedBy: string;
-  readonly batchId: string | null;
-  readonly requestedAt: number;
-  // Deliveries so far (0 while only requested).
-  readonly attempts: number;
 };
 
 export type DeviceCommandQueue = {

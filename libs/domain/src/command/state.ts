@@ -1,16 +1,9 @@
 import { assertNever } from '../assert-never.js';
-import type { CommandKind } from '../values/command-kinds/catalog.js';
-import type { Channel, Protocol } from '../values/protocol.js';
+import type { Channel } from '../values/protocol.js';
 import type { CommandEvent, CommandRequested } from './events.js';
 
-type Requested = {
-  readonly deviceId: string;
-  readonly protocol: Protocol;
-  readonly kind: CommandKind;
-  readonly arguments: string;
-  readonly deadline: number;
-  readonly requestedBy: string;
-  readonly batchId: string | null;
+// What the CommandRequested event recorded, plus when, and how often it was delivered.
+export type Requested = CommandRequested['data'] & {
   readonly requestedAt: number;
   // Deliveries so far: 0 until dispatched, then the attempt number of the latest dispatch.
   readonly attempts: number;
