@@ -105,7 +105,7 @@ export const tail = (file: string, lines = 30): string => {
 export const commandExists = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 /** Runs a command to completion; throws a StackError with its output when it fails. */
-export const run = (cmd: string, args: string[], opts: { cwd?: string; code?: 'STACK_INSTALL_FAILED' | 'STACK_DOWNLOAD_FAILED'; server?: string } = {}): string => {
+export const run = (cmd: string, args: string[], opts: { cwd?: string; code?: 'STACK_INSTALL_FAILED' | 'STACK_DOWNLOAD_FAILED' | 'STACK_SERVER_FAILED'; server?: string } = {}): string => {
   const r = spawnSync(cmd, args, { cwd: opts.cwd, encoding: 'utf8' });
   if (r.status !== 0) {
     throw new StackError(opts.code ?? 'STACK_INSTALL_FAILED', `${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${(r.stderr || r.stdout || '').slice(-2000)}`, opts.server);
