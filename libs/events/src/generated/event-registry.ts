@@ -9,16 +9,26 @@ import type {
   CommandSucceeded,
 } from './types/command.js';
 import type {
+  DeviceInformed,
   DeviceParametersReported,
   DeviceRegistered,
+  DeviceSessionEnded,
+  DeviceSessionStarted,
   DeviceTagged,
+  DeviceTransferCompleted,
   DeviceUntagged,
   DeviceWentOffline,
   DeviceWentOnline,
 } from './types/device.js';
 import type { IngressRejected } from './types/ingress.js';
 import type { TelemetryReported } from './types/telemetry.js';
-import type { TenantApiKeyIssued, TenantApiKeyRevoked, TenantCreated } from './types/tenant.js';
+import type {
+  TenantApiKeyIssued,
+  TenantApiKeyRevoked,
+  TenantCreated,
+  TenantCwmpCredentialRemoved,
+  TenantCwmpCredentialSet,
+} from './types/tenant.js';
 import {
   CommandCancelledFullName,
   CommandCancelledSchema,
@@ -34,12 +44,20 @@ import {
   CommandSucceededSchema,
 } from './schemas/command.js';
 import {
+  DeviceInformedFullName,
+  DeviceInformedSchema,
   DeviceParametersReportedFullName,
   DeviceParametersReportedSchema,
   DeviceRegisteredFullName,
   DeviceRegisteredSchema,
+  DeviceSessionEndedFullName,
+  DeviceSessionEndedSchema,
+  DeviceSessionStartedFullName,
+  DeviceSessionStartedSchema,
   DeviceTaggedFullName,
   DeviceTaggedSchema,
+  DeviceTransferCompletedFullName,
+  DeviceTransferCompletedSchema,
   DeviceUntaggedFullName,
   DeviceUntaggedSchema,
   DeviceWentOfflineFullName,
@@ -56,6 +74,10 @@ import {
   TenantApiKeyRevokedSchema,
   TenantCreatedFullName,
   TenantCreatedSchema,
+  TenantCwmpCredentialRemovedFullName,
+  TenantCwmpCredentialRemovedSchema,
+  TenantCwmpCredentialSetFullName,
+  TenantCwmpCredentialSetSchema,
 } from './schemas/tenant.js';
 
 /** Folders under schemas/avro; each is the bounded context that owns the events in it. */
@@ -95,6 +117,11 @@ export const eventSchemas = {
     context: 'command',
     schema: CommandSucceededSchema,
   },
+  DeviceInformed: {
+    fullName: DeviceInformedFullName,
+    context: 'device',
+    schema: DeviceInformedSchema,
+  },
   DeviceParametersReported: {
     fullName: DeviceParametersReportedFullName,
     context: 'device',
@@ -105,10 +132,25 @@ export const eventSchemas = {
     context: 'device',
     schema: DeviceRegisteredSchema,
   },
+  DeviceSessionEnded: {
+    fullName: DeviceSessionEndedFullName,
+    context: 'device',
+    schema: DeviceSessionEndedSchema,
+  },
+  DeviceSessionStarted: {
+    fullName: DeviceSessionStartedFullName,
+    context: 'device',
+    schema: DeviceSessionStartedSchema,
+  },
   DeviceTagged: {
     fullName: DeviceTaggedFullName,
     context: 'device',
     schema: DeviceTaggedSchema,
+  },
+  DeviceTransferCompleted: {
+    fullName: DeviceTransferCompletedFullName,
+    context: 'device',
+    schema: DeviceTransferCompletedSchema,
   },
   DeviceUntagged: {
     fullName: DeviceUntaggedFullName,
@@ -150,6 +192,16 @@ export const eventSchemas = {
     context: 'tenant',
     schema: TenantCreatedSchema,
   },
+  TenantCwmpCredentialRemoved: {
+    fullName: TenantCwmpCredentialRemovedFullName,
+    context: 'tenant',
+    schema: TenantCwmpCredentialRemovedSchema,
+  },
+  TenantCwmpCredentialSet: {
+    fullName: TenantCwmpCredentialSetFullName,
+    context: 'tenant',
+    schema: TenantCwmpCredentialSetSchema,
+  },
 } as const;
 
 /** Event types: the record names, which events also carry in their `type` field. */
@@ -163,9 +215,13 @@ export interface EventTypeMap {
   CommandFailed: CommandFailed;
   CommandRequested: CommandRequested;
   CommandSucceeded: CommandSucceeded;
+  DeviceInformed: DeviceInformed;
   DeviceParametersReported: DeviceParametersReported;
   DeviceRegistered: DeviceRegistered;
+  DeviceSessionEnded: DeviceSessionEnded;
+  DeviceSessionStarted: DeviceSessionStarted;
   DeviceTagged: DeviceTagged;
+  DeviceTransferCompleted: DeviceTransferCompleted;
   DeviceUntagged: DeviceUntagged;
   DeviceWentOffline: DeviceWentOffline;
   DeviceWentOnline: DeviceWentOnline;
@@ -174,6 +230,8 @@ export interface EventTypeMap {
   TenantApiKeyIssued: TenantApiKeyIssued;
   TenantApiKeyRevoked: TenantApiKeyRevoked;
   TenantCreated: TenantCreated;
+  TenantCwmpCredentialRemoved: TenantCwmpCredentialRemoved;
+  TenantCwmpCredentialSet: TenantCwmpCredentialSet;
 }
 
 /** Events owned by the command context (schemas/avro/command). */
@@ -187,9 +245,13 @@ export type CommandEvent =
 
 /** Events owned by the device context (schemas/avro/device). */
 export type DeviceEvent =
+  | DeviceInformed
   | DeviceParametersReported
   | DeviceRegistered
+  | DeviceSessionEnded
+  | DeviceSessionStarted
   | DeviceTagged
+  | DeviceTransferCompleted
   | DeviceUntagged
   | DeviceWentOffline
   | DeviceWentOnline;
@@ -201,7 +263,12 @@ export type IngressEvent = IngressRejected;
 export type TelemetryEvent = TelemetryReported;
 
 /** Events owned by the tenant context (schemas/avro/tenant). */
-export type TenantEvent = TenantApiKeyIssued | TenantApiKeyRevoked | TenantCreated;
+export type TenantEvent =
+  | TenantApiKeyIssued
+  | TenantApiKeyRevoked
+  | TenantCreated
+  | TenantCwmpCredentialRemoved
+  | TenantCwmpCredentialSet;
 
 /** Any event of any context. */
 export type AnyEvent = CommandEvent | DeviceEvent | IngressEvent | TelemetryEvent | TenantEvent;

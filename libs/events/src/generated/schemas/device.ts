@@ -1,5 +1,149 @@
 // Generated from schemas/avro by tools/src/avro-codegen. Do not edit.
 
+/** Avro full name of the DeviceInformed event, as used for schema-registry subjects. */
+export const DeviceInformedFullName = 'dev.fleetlog.device.DeviceInformed';
+
+/** Schema of the DeviceInformed event, as written in schemas/avro/device/DeviceInformed.avsc. */
+export const DeviceInformedSchema = {
+  type: 'record',
+  name: 'DeviceInformed',
+  namespace: 'dev.fleetlog.device',
+  doc: 'A CWMP device opened a session with an Inform.',
+  fields: [
+    {
+      name: 'eventId',
+      type: 'string',
+      doc: 'Unique id of this event; deterministic where the source allows, so a retried produce is recognisable.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      doc: 'Event type, equal to the record name (e.g. DeviceRegistered).',
+    },
+    {
+      name: 'tenantId',
+      type: 'string',
+      doc: 'Tenant that owns the aggregate; decided at ingress from what authenticated the sender.',
+    },
+    {
+      name: 'aggregateId',
+      type: 'string',
+      doc: 'Device id.',
+    },
+    {
+      name: 'occurredAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When it happened at the source (device or operator clock as reported).',
+    },
+    {
+      name: 'recordedAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When Fleetlog recorded it.',
+    },
+    {
+      name: 'correlationId',
+      type: 'string',
+      doc: 'Shared by every event of one causal chain (operator action, command, RPC, response, parameter change).',
+    },
+    {
+      name: 'causationId',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'eventId of the event that directly caused this one; null for a chain start.',
+    },
+    {
+      name: 'source',
+      type: {
+        type: 'record',
+        name: 'EventSource',
+        namespace: 'dev.fleetlog.common',
+        fields: [
+          {
+            name: 'app',
+            type: 'string',
+            doc: 'Fleetlog app that recorded the event (e.g. cwmp-ingress).',
+          },
+          {
+            name: 'instance',
+            type: 'string',
+            doc: 'Instance of that app (host name or pod name).',
+          },
+        ],
+      },
+    },
+    {
+      name: 'payload',
+      type: {
+        type: 'record',
+        name: 'DeviceInformedPayload',
+        fields: [
+          {
+            name: 'sessionId',
+            type: 'string',
+          },
+          {
+            name: 'events',
+            type: {
+              type: 'array',
+              items: {
+                type: 'record',
+                name: 'InformEvent',
+                fields: [
+                  {
+                    name: 'eventCode',
+                    type: 'string',
+                    doc: 'e.g. \'0 BOOTSTRAP\', \'1 BOOT\', \'2 PERIODIC\', \'4 VALUE CHANGE\', \'6 CONNECTION REQUEST\', \'M Reboot\'.',
+                  },
+                  {
+                    name: 'commandKey',
+                    type: 'string',
+                  },
+                ],
+              },
+            },
+          },
+          {
+            name: 'manufacturer',
+            type: 'string',
+          },
+          {
+            name: 'softwareVersion',
+            type: ['null', 'string'],
+            default: null,
+          },
+          {
+            name: 'hardwareVersion',
+            type: ['null', 'string'],
+            default: null,
+          },
+          {
+            name: 'connectionRequestUrl',
+            type: ['null', 'string'],
+            default: null,
+          },
+          {
+            name: 'retryCount',
+            type: 'int',
+            doc: 'How often the CPE retried this Inform.',
+          },
+          {
+            name: 'deviceTime',
+            type: ['null', 'string'],
+            default: null,
+            doc: 'CurrentTime as the CPE sent it (xsd:dateTime).',
+          },
+        ],
+      },
+    },
+  ],
+} as const;
+
 /** Avro full name of the DeviceParametersReported event, as used for schema-registry subjects. */
 export const DeviceParametersReportedFullName = 'dev.fleetlog.device.DeviceParametersReported';
 
@@ -274,6 +418,228 @@ export const DeviceRegisteredSchema = {
   ],
 } as const;
 
+/** Avro full name of the DeviceSessionEnded event, as used for schema-registry subjects. */
+export const DeviceSessionEndedFullName = 'dev.fleetlog.device.DeviceSessionEnded';
+
+/** Schema of the DeviceSessionEnded event, as written in schemas/avro/device/DeviceSessionEnded.avsc. */
+export const DeviceSessionEndedSchema = {
+  type: 'record',
+  name: 'DeviceSessionEnded',
+  namespace: 'dev.fleetlog.device',
+  doc: 'A management session with the device ended.',
+  fields: [
+    {
+      name: 'eventId',
+      type: 'string',
+      doc: 'Unique id of this event; deterministic where the source allows, so a retried produce is recognisable.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      doc: 'Event type, equal to the record name (e.g. DeviceRegistered).',
+    },
+    {
+      name: 'tenantId',
+      type: 'string',
+      doc: 'Tenant that owns the aggregate; decided at ingress from what authenticated the sender.',
+    },
+    {
+      name: 'aggregateId',
+      type: 'string',
+      doc: 'Device id.',
+    },
+    {
+      name: 'occurredAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When it happened at the source (device or operator clock as reported).',
+    },
+    {
+      name: 'recordedAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When Fleetlog recorded it.',
+    },
+    {
+      name: 'correlationId',
+      type: 'string',
+      doc: 'Shared by every event of one causal chain (operator action, command, RPC, response, parameter change).',
+    },
+    {
+      name: 'causationId',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'eventId of the event that directly caused this one; null for a chain start.',
+    },
+    {
+      name: 'source',
+      type: {
+        type: 'record',
+        name: 'EventSource',
+        namespace: 'dev.fleetlog.common',
+        fields: [
+          {
+            name: 'app',
+            type: 'string',
+            doc: 'Fleetlog app that recorded the event (e.g. cwmp-ingress).',
+          },
+          {
+            name: 'instance',
+            type: 'string',
+            doc: 'Instance of that app (host name or pod name).',
+          },
+        ],
+      },
+    },
+    {
+      name: 'payload',
+      type: {
+        type: 'record',
+        name: 'DeviceSessionEndedPayload',
+        fields: [
+          {
+            name: 'sessionId',
+            type: 'string',
+          },
+          {
+            name: 'startedAt',
+            type: {
+              type: 'long',
+              logicalType: 'timestamp-millis',
+            },
+          },
+          {
+            name: 'outcome',
+            type: 'string',
+            doc: 'completed, timed-out, rejected, kafka-unavailable.',
+          },
+          {
+            name: 'messagesIn',
+            type: 'int',
+            doc: 'Messages received from the device, empty POSTs included.',
+          },
+          {
+            name: 'messagesOut',
+            type: 'int',
+            doc: 'Messages sent to the device, the closing empty answer included.',
+          },
+          {
+            name: 'rpcsDispatched',
+            type: 'int',
+          },
+        ],
+      },
+    },
+  ],
+} as const;
+
+/** Avro full name of the DeviceSessionStarted event, as used for schema-registry subjects. */
+export const DeviceSessionStartedFullName = 'dev.fleetlog.device.DeviceSessionStarted';
+
+/** Schema of the DeviceSessionStarted event, as written in schemas/avro/device/DeviceSessionStarted.avsc. */
+export const DeviceSessionStartedSchema = {
+  type: 'record',
+  name: 'DeviceSessionStarted',
+  namespace: 'dev.fleetlog.device',
+  doc: 'A management session with the device began.',
+  fields: [
+    {
+      name: 'eventId',
+      type: 'string',
+      doc: 'Unique id of this event; deterministic where the source allows, so a retried produce is recognisable.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      doc: 'Event type, equal to the record name (e.g. DeviceRegistered).',
+    },
+    {
+      name: 'tenantId',
+      type: 'string',
+      doc: 'Tenant that owns the aggregate; decided at ingress from what authenticated the sender.',
+    },
+    {
+      name: 'aggregateId',
+      type: 'string',
+      doc: 'Device id.',
+    },
+    {
+      name: 'occurredAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When it happened at the source (device or operator clock as reported).',
+    },
+    {
+      name: 'recordedAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When Fleetlog recorded it.',
+    },
+    {
+      name: 'correlationId',
+      type: 'string',
+      doc: 'Shared by every event of one causal chain (operator action, command, RPC, response, parameter change).',
+    },
+    {
+      name: 'causationId',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'eventId of the event that directly caused this one; null for a chain start.',
+    },
+    {
+      name: 'source',
+      type: {
+        type: 'record',
+        name: 'EventSource',
+        namespace: 'dev.fleetlog.common',
+        fields: [
+          {
+            name: 'app',
+            type: 'string',
+            doc: 'Fleetlog app that recorded the event (e.g. cwmp-ingress).',
+          },
+          {
+            name: 'instance',
+            type: 'string',
+            doc: 'Instance of that app (host name or pod name).',
+          },
+        ],
+      },
+    },
+    {
+      name: 'payload',
+      type: {
+        type: 'record',
+        name: 'DeviceSessionStartedPayload',
+        fields: [
+          {
+            name: 'sessionId',
+            type: 'string',
+          },
+          {
+            name: 'channel',
+            type: 'string',
+            doc: 'cwmp-session, usp-mqtt, mqtt.',
+          },
+          {
+            name: 'remoteAddress',
+            type: ['null', 'string'],
+            default: null,
+          },
+        ],
+      },
+    },
+  ],
+} as const;
+
 /** Avro full name of the DeviceTagged event, as used for schema-registry subjects. */
 export const DeviceTaggedFullName = 'dev.fleetlog.device.DeviceTagged';
 
@@ -360,6 +726,135 @@ export const DeviceTaggedSchema = {
           {
             name: 'tag',
             type: 'string',
+          },
+        ],
+      },
+    },
+  ],
+} as const;
+
+/** Avro full name of the DeviceTransferCompleted event, as used for schema-registry subjects. */
+export const DeviceTransferCompletedFullName = 'dev.fleetlog.device.DeviceTransferCompleted';
+
+/** Schema of the DeviceTransferCompleted event, as written in schemas/avro/device/DeviceTransferCompleted.avsc. */
+export const DeviceTransferCompletedSchema = {
+  type: 'record',
+  name: 'DeviceTransferCompleted',
+  namespace: 'dev.fleetlog.device',
+  doc: 'A CWMP device reported the end of a file transfer (TransferComplete or AutonomousTransferComplete).',
+  fields: [
+    {
+      name: 'eventId',
+      type: 'string',
+      doc: 'Unique id of this event; deterministic where the source allows, so a retried produce is recognisable.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      doc: 'Event type, equal to the record name (e.g. DeviceRegistered).',
+    },
+    {
+      name: 'tenantId',
+      type: 'string',
+      doc: 'Tenant that owns the aggregate; decided at ingress from what authenticated the sender.',
+    },
+    {
+      name: 'aggregateId',
+      type: 'string',
+      doc: 'Device id.',
+    },
+    {
+      name: 'occurredAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When it happened at the source (device or operator clock as reported).',
+    },
+    {
+      name: 'recordedAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When Fleetlog recorded it.',
+    },
+    {
+      name: 'correlationId',
+      type: 'string',
+      doc: 'Shared by every event of one causal chain (operator action, command, RPC, response, parameter change).',
+    },
+    {
+      name: 'causationId',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'eventId of the event that directly caused this one; null for a chain start.',
+    },
+    {
+      name: 'source',
+      type: {
+        type: 'record',
+        name: 'EventSource',
+        namespace: 'dev.fleetlog.common',
+        fields: [
+          {
+            name: 'app',
+            type: 'string',
+            doc: 'Fleetlog app that recorded the event (e.g. cwmp-ingress).',
+          },
+          {
+            name: 'instance',
+            type: 'string',
+            doc: 'Instance of that app (host name or pod name).',
+          },
+        ],
+      },
+    },
+    {
+      name: 'payload',
+      type: {
+        type: 'record',
+        name: 'DeviceTransferCompletedPayload',
+        fields: [
+          {
+            name: 'commandKey',
+            type: 'string',
+            doc: 'The CommandKey of the Download/Upload; Fleetlog uses the command id.',
+          },
+          {
+            name: 'autonomous',
+            type: 'boolean',
+          },
+          {
+            name: 'fault',
+            type: {
+              type: 'record',
+              name: 'TransferFault',
+              fields: [
+                {
+                  name: 'faultCode',
+                  type: 'int',
+                  doc: '0 when the transfer succeeded, otherwise a CWMP fault code (9010-9019).',
+                },
+                {
+                  name: 'faultString',
+                  type: 'string',
+                },
+              ],
+            },
+          },
+          {
+            name: 'startTime',
+            type: 'string',
+          },
+          {
+            name: 'completeTime',
+            type: 'string',
+          },
+          {
+            name: 'fileType',
+            type: ['null', 'string'],
+            default: null,
           },
         ],
       },

@@ -37,6 +37,65 @@ export interface DeviceIdentity {
 }
 
 /**
+ * A CWMP device opened a session with an Inform.
+ *
+ * Avro record `dev.fleetlog.device.DeviceInformed`, defined in schemas/avro/device/DeviceInformed.avsc.
+ */
+export interface DeviceInformed {
+  /** Unique id of this event; deterministic where the source allows, so a retried produce is recognisable. */
+  eventId: string;
+  /** Event type, equal to the record name (e.g. DeviceRegistered). */
+  type: 'DeviceInformed';
+  /** Tenant that owns the aggregate; decided at ingress from what authenticated the sender. */
+  tenantId: string;
+  /** Device id. */
+  aggregateId: string;
+  /**
+   * When it happened at the source (device or operator clock as reported).
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  occurredAt: number;
+  /**
+   * When Fleetlog recorded it.
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  recordedAt: number;
+  /** Shared by every event of one causal chain (operator action, command, RPC, response, parameter change). */
+  correlationId: string;
+  /**
+   * eventId of the event that directly caused this one; null for a chain start.
+   *
+   * @defaultValue `null`
+   */
+  causationId: string | null;
+  source: EventSource;
+  payload: DeviceInformedPayload;
+}
+
+/** Avro record `dev.fleetlog.device.DeviceInformedPayload`, defined in schemas/avro/device/DeviceInformed.avsc. */
+export interface DeviceInformedPayload {
+  sessionId: string;
+  events: InformEvent[];
+  manufacturer: string;
+  /** @defaultValue `null` */
+  softwareVersion: string | null;
+  /** @defaultValue `null` */
+  hardwareVersion: string | null;
+  /** @defaultValue `null` */
+  connectionRequestUrl: string | null;
+  /** How often the CPE retried this Inform. */
+  retryCount: number;
+  /**
+   * CurrentTime as the CPE sent it (xsd:dateTime).
+   *
+   * @defaultValue `null`
+   */
+  deviceTime: string | null;
+}
+
+/**
  * A device reported parameter values (Inform, GetParameterValues, USP Get or Notify, MQTT state).
  *
  * Avro record `dev.fleetlog.device.DeviceParametersReported`, defined in schemas/avro/device/DeviceParametersReported.avsc.
@@ -126,6 +185,105 @@ export interface DeviceRegisteredPayload {
 }
 
 /**
+ * A management session with the device ended.
+ *
+ * Avro record `dev.fleetlog.device.DeviceSessionEnded`, defined in schemas/avro/device/DeviceSessionEnded.avsc.
+ */
+export interface DeviceSessionEnded {
+  /** Unique id of this event; deterministic where the source allows, so a retried produce is recognisable. */
+  eventId: string;
+  /** Event type, equal to the record name (e.g. DeviceRegistered). */
+  type: 'DeviceSessionEnded';
+  /** Tenant that owns the aggregate; decided at ingress from what authenticated the sender. */
+  tenantId: string;
+  /** Device id. */
+  aggregateId: string;
+  /**
+   * When it happened at the source (device or operator clock as reported).
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  occurredAt: number;
+  /**
+   * When Fleetlog recorded it.
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  recordedAt: number;
+  /** Shared by every event of one causal chain (operator action, command, RPC, response, parameter change). */
+  correlationId: string;
+  /**
+   * eventId of the event that directly caused this one; null for a chain start.
+   *
+   * @defaultValue `null`
+   */
+  causationId: string | null;
+  source: EventSource;
+  payload: DeviceSessionEndedPayload;
+}
+
+/** Avro record `dev.fleetlog.device.DeviceSessionEndedPayload`, defined in schemas/avro/device/DeviceSessionEnded.avsc. */
+export interface DeviceSessionEndedPayload {
+  sessionId: string;
+  /** Epoch milliseconds (Avro `timestamp-millis`). */
+  startedAt: number;
+  /** completed, timed-out, rejected, kafka-unavailable. */
+  outcome: string;
+  /** Messages received from the device, empty POSTs included. */
+  messagesIn: number;
+  /** Messages sent to the device, the closing empty answer included. */
+  messagesOut: number;
+  rpcsDispatched: number;
+}
+
+/**
+ * A management session with the device began.
+ *
+ * Avro record `dev.fleetlog.device.DeviceSessionStarted`, defined in schemas/avro/device/DeviceSessionStarted.avsc.
+ */
+export interface DeviceSessionStarted {
+  /** Unique id of this event; deterministic where the source allows, so a retried produce is recognisable. */
+  eventId: string;
+  /** Event type, equal to the record name (e.g. DeviceRegistered). */
+  type: 'DeviceSessionStarted';
+  /** Tenant that owns the aggregate; decided at ingress from what authenticated the sender. */
+  tenantId: string;
+  /** Device id. */
+  aggregateId: string;
+  /**
+   * When it happened at the source (device or operator clock as reported).
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  occurredAt: number;
+  /**
+   * When Fleetlog recorded it.
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  recordedAt: number;
+  /** Shared by every event of one causal chain (operator action, command, RPC, response, parameter change). */
+  correlationId: string;
+  /**
+   * eventId of the event that directly caused this one; null for a chain start.
+   *
+   * @defaultValue `null`
+   */
+  causationId: string | null;
+  source: EventSource;
+  payload: DeviceSessionStartedPayload;
+}
+
+/** Avro record `dev.fleetlog.device.DeviceSessionStartedPayload`, defined in schemas/avro/device/DeviceSessionStarted.avsc. */
+export interface DeviceSessionStartedPayload {
+  sessionId: string;
+  /** cwmp-session, usp-mqtt, mqtt. */
+  channel: string;
+  /** @defaultValue `null` */
+  remoteAddress: string | null;
+}
+
+/**
  * An operator put a tag on a device.
  *
  * Avro record `dev.fleetlog.device.DeviceTagged`, defined in schemas/avro/device/DeviceTagged.avsc.
@@ -166,6 +324,56 @@ export interface DeviceTagged {
 /** Avro record `dev.fleetlog.device.DeviceTaggedPayload`, defined in schemas/avro/device/DeviceTagged.avsc. */
 export interface DeviceTaggedPayload {
   tag: string;
+}
+
+/**
+ * A CWMP device reported the end of a file transfer (TransferComplete or AutonomousTransferComplete).
+ *
+ * Avro record `dev.fleetlog.device.DeviceTransferCompleted`, defined in schemas/avro/device/DeviceTransferCompleted.avsc.
+ */
+export interface DeviceTransferCompleted {
+  /** Unique id of this event; deterministic where the source allows, so a retried produce is recognisable. */
+  eventId: string;
+  /** Event type, equal to the record name (e.g. DeviceRegistered). */
+  type: 'DeviceTransferCompleted';
+  /** Tenant that owns the aggregate; decided at ingress from what authenticated the sender. */
+  tenantId: string;
+  /** Device id. */
+  aggregateId: string;
+  /**
+   * When it happened at the source (device or operator clock as reported).
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  occurredAt: number;
+  /**
+   * When Fleetlog recorded it.
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  recordedAt: number;
+  /** Shared by every event of one causal chain (operator action, command, RPC, response, parameter change). */
+  correlationId: string;
+  /**
+   * eventId of the event that directly caused this one; null for a chain start.
+   *
+   * @defaultValue `null`
+   */
+  causationId: string | null;
+  source: EventSource;
+  payload: DeviceTransferCompletedPayload;
+}
+
+/** Avro record `dev.fleetlog.device.DeviceTransferCompletedPayload`, defined in schemas/avro/device/DeviceTransferCompleted.avsc. */
+export interface DeviceTransferCompletedPayload {
+  /** The CommandKey of the Download/Upload; Fleetlog uses the command id. */
+  commandKey: string;
+  autonomous: boolean;
+  fault: TransferFault;
+  startTime: string;
+  completeTime: string;
+  /** @defaultValue `null` */
+  fileType: string | null;
 }
 
 /**
@@ -309,4 +517,18 @@ export interface DeviceWentOnlinePayload {
    * @defaultValue `null`
    */
   expectedIntervalSeconds: number | null;
+}
+
+/** Avro record `dev.fleetlog.device.InformEvent`, defined in schemas/avro/device/DeviceInformed.avsc. */
+export interface InformEvent {
+  /** e.g. '0 BOOTSTRAP', '1 BOOT', '2 PERIODIC', '4 VALUE CHANGE', '6 CONNECTION REQUEST', 'M Reboot'. */
+  eventCode: string;
+  commandKey: string;
+}
+
+/** Avro record `dev.fleetlog.device.TransferFault`, defined in schemas/avro/device/DeviceTransferCompleted.avsc. */
+export interface TransferFault {
+  /** 0 when the transfer succeeded, otherwise a CWMP fault code (9010-9019). */
+  faultCode: number;
+  faultString: string;
 }
