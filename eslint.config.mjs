@@ -50,6 +50,7 @@ export default tseslint.config(
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:domain'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:domain'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:domain'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:platform', 'type:events', 'type:domain'] },
           ],
         },
       ],

@@ -48,8 +48,9 @@ program
 
 program
   .command('down')
-  .description('stop the servers this stack started (Kafka, registry, Cassandra)')
-  .action(async () => down(ctx));
+  .description('stop the servers this stack started (Kafka, registry, Cassandra), or just one')
+  .argument('[server]', 'kafka|registry|cassandra')
+  .action(async (server?: string) => down(ctx, server));
 
 program
   .command('status')

@@ -104,8 +104,10 @@ export const up = async (ctx: StackContext): Promise<void> => {
   if (failures.length > 0) throw failures[0];
 };
 
-export const down = async (ctx: StackContext): Promise<void> => {
-  for (const s of [...managed].reverse()) {
+export const down = async (ctx: StackContext, only?: string): Promise<void> => {
+  const chosen = [...managed].reverse().filter((s) => !only || s.name === only);
+  if (only && chosen.length === 0) throw new StackError('STACK_SERVER_FAILED', `"${only}" is not a server this stack starts (kafka, registry, cassandra)`);
+  for (const s of chosen) {
     const pid = s.pid(ctx);
     if (pid === undefined) {
       ctx.say(s.name, 'not running');
@@ -116,7 +118,7 @@ export const down = async (ctx: StackContext): Promise<void> => {
     }
     removeFile(pidFile(ctx, s.name));
   }
-  ctx.say('stack', 'Postgres and Mosquitto are system services shared with the machine; they keep running');
+  if (!only) ctx.say('stack', 'Postgres and Mosquitto are system services shared with the machine; they keep running');
 };
 
 export interface ServerStatus {

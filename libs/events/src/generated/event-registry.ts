@@ -1,6 +1,7 @@
 // Generated from schemas/avro by tools/src/avro-codegen. Do not edit.
 
 import type {
+  CommandAccepted,
   CommandCancelled,
   CommandDispatched,
   CommandExpired,
@@ -30,6 +31,8 @@ import type {
   TenantCwmpCredentialSet,
 } from './types/tenant.js';
 import {
+  CommandAcceptedFullName,
+  CommandAcceptedSchema,
   CommandCancelledFullName,
   CommandCancelledSchema,
   CommandDispatchedFullName,
@@ -87,6 +90,11 @@ export type EventContext = (typeof eventContexts)[number];
 
 /** Every event schema, keyed by event type (the record name), with its Avro full name and context. */
 export const eventSchemas = {
+  CommandAccepted: {
+    fullName: CommandAcceptedFullName,
+    context: 'command',
+    schema: CommandAcceptedSchema,
+  },
   CommandCancelled: {
     fullName: CommandCancelledFullName,
     context: 'command',
@@ -209,6 +217,7 @@ export type EventType = keyof typeof eventSchemas;
 
 /** The TypeScript shape of each event type. */
 export interface EventTypeMap {
+  CommandAccepted: CommandAccepted;
   CommandCancelled: CommandCancelled;
   CommandDispatched: CommandDispatched;
   CommandExpired: CommandExpired;
@@ -236,6 +245,7 @@ export interface EventTypeMap {
 
 /** Events owned by the command context (schemas/avro/command). */
 export type CommandEvent =
+  | CommandAccepted
   | CommandCancelled
   | CommandDispatched
   | CommandExpired

@@ -1,5 +1,103 @@
 // Generated from schemas/avro by tools/src/avro-codegen. Do not edit.
 
+/** Avro full name of the CommandAccepted event, as used for schema-registry subjects. */
+export const CommandAcceptedFullName = 'dev.fleetlog.command.CommandAccepted';
+
+/** Schema of the CommandAccepted event, as written in schemas/avro/command/CommandAccepted.avsc. */
+export const CommandAcceptedSchema = {
+  type: 'record',
+  name: 'CommandAccepted',
+  namespace: 'dev.fleetlog.command',
+  doc: 'The device accepted the command and will report its completion later (CWMP Download/Upload with status 1, USP asynchronous Operate).',
+  fields: [
+    {
+      name: 'eventId',
+      type: 'string',
+      doc: 'Unique id of this event; deterministic where the source allows, so a retried produce is recognisable.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      doc: 'Event type, equal to the record name (e.g. DeviceRegistered).',
+    },
+    {
+      name: 'tenantId',
+      type: 'string',
+      doc: 'Tenant that owns the aggregate; decided at ingress from what authenticated the sender.',
+    },
+    {
+      name: 'aggregateId',
+      type: 'string',
+      doc: 'Command id.',
+    },
+    {
+      name: 'occurredAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When it happened at the source (device or operator clock as reported).',
+    },
+    {
+      name: 'recordedAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When Fleetlog recorded it.',
+    },
+    {
+      name: 'correlationId',
+      type: 'string',
+      doc: 'Shared by every event of one causal chain (operator action, command, RPC, response, parameter change).',
+    },
+    {
+      name: 'causationId',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'eventId of the event that directly caused this one; null for a chain start.',
+    },
+    {
+      name: 'source',
+      type: {
+        type: 'record',
+        name: 'EventSource',
+        namespace: 'dev.fleetlog.common',
+        fields: [
+          {
+            name: 'app',
+            type: 'string',
+            doc: 'Fleetlog app that recorded the event (e.g. cwmp-ingress).',
+          },
+          {
+            name: 'instance',
+            type: 'string',
+            doc: 'Instance of that app (host name or pod name).',
+          },
+        ],
+      },
+    },
+    {
+      name: 'payload',
+      type: {
+        type: 'record',
+        name: 'CommandAcceptedPayload',
+        fields: [
+          {
+            name: 'deviceId',
+            type: 'string',
+          },
+          {
+            name: 'detail',
+            type: 'string',
+            doc: 'JSON object with what the device said when it accepted.',
+          },
+        ],
+      },
+    },
+  ],
+} as const;
+
 /** Avro full name of the CommandCancelled event, as used for schema-registry subjects. */
 export const CommandCancelledFullName = 'dev.fleetlog.command.CommandCancelled';
 

@@ -3,6 +3,51 @@
 import type { EventSource, Protocol } from './common.js';
 
 /**
+ * The device accepted the command and will report its completion later (CWMP Download/Upload with status 1, USP asynchronous Operate).
+ *
+ * Avro record `dev.fleetlog.command.CommandAccepted`, defined in schemas/avro/command/CommandAccepted.avsc.
+ */
+export interface CommandAccepted {
+  /** Unique id of this event; deterministic where the source allows, so a retried produce is recognisable. */
+  eventId: string;
+  /** Event type, equal to the record name (e.g. DeviceRegistered). */
+  type: 'CommandAccepted';
+  /** Tenant that owns the aggregate; decided at ingress from what authenticated the sender. */
+  tenantId: string;
+  /** Command id. */
+  aggregateId: string;
+  /**
+   * When it happened at the source (device or operator clock as reported).
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  occurredAt: number;
+  /**
+   * When Fleetlog recorded it.
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  recordedAt: number;
+  /** Shared by every event of one causal chain (operator action, command, RPC, response, parameter change). */
+  correlationId: string;
+  /**
+   * eventId of the event that directly caused this one; null for a chain start.
+   *
+   * @defaultValue `null`
+   */
+  causationId: string | null;
+  source: EventSource;
+  payload: CommandAcceptedPayload;
+}
+
+/** Avro record `dev.fleetlog.command.CommandAcceptedPayload`, defined in schemas/avro/command/CommandAccepted.avsc. */
+export interface CommandAcceptedPayload {
+  deviceId: string;
+  /** JSON object with what the device said when it accepted. */
+  detail: string;
+}
+
+/**
  * An operator cancelled the command before it completed.
  *
  * Avro record `dev.fleetlog.command.CommandCancelled`, defined in schemas/avro/command/CommandCancelled.avsc.

@@ -1,6 +1,6 @@
 // Generated from schemas/avro by tools/src/avro-codegen. Do not edit.
 
-/** Avro record `dev.fleetlog.common.EventSource`, inlined identically in 23 schemas, e.g. schemas/avro/command/CommandCancelled.avsc. */
+/** Avro record `dev.fleetlog.common.EventSource`, inlined identically in 24 schemas, e.g. schemas/avro/command/CommandAccepted.avsc. */
 export interface EventSource {
   /** Fleetlog app that recorded the event (e.g. cwmp-ingress). */
   app: string;

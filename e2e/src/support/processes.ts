@@ -1,0 +1,34 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// End-to-end tests drive the product from the outside: apps as processes, the stack through its CLI.
+export const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+
+/** Runs `npm run stack -- <args>` (without npm's noise) and fails loudly when it does. */
+export const stack = (...args: string[]) => {
+  const r = spawnSync(tsx, [join(repoRoot, 'infra/local/src/cli.ts'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`stack ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+};
+
+/** Starts an app's main.ts; resolves once a log line matches `ready`, with what that line said. */
+export const startApp = (app: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string; stop: () => Promise<void> }> =>
+  new Promise((resolvePromise, reject) => {
+    const child = spawn(tsx, [join(repoRoot, 'apps', app, 'src/main.ts')], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stop = () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+    const lines: string[] = [];
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (ready.test(line)) resolvePromise({ child, line, stop });
+    });
+    createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
+    child.once('exit', (code) => reject(new Error(`${app} exited with ${code} before it was ready:\n${lines.slice(-30).join('\n')}`)));
+  });

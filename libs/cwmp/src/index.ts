@@ -1,0 +1,10 @@
+export * from './messages.js';
+export { CWMP_CODEC_ERROR_CODES, CwmpCodecError, isCwmpCodecErrorCode } from './errors.js';
+export type { CwmpCodecErrorCode } from './errors.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { CodecLimits } from './limits.js';
+export type { CodecResult } from './result.js';
+export { decodeBody } from './decode-body.js';
+export { parseEnvelope } from './parse-envelope.js';
+export { buildEnvelope } from './build-envelope.js';
+export { createFault } from './faults.js';
