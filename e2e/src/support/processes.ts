@@ -17,7 +17,8 @@ export const stack = (...args: string[]) => {
 /** Starts an app's main.ts; resolves once a log line matches `ready`, with what that line said. */
 export const startApp = (app: string, env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string; stop: () => Promise<void> }> =>
   new Promise((resolvePromise, reject) => {
-    const child = spawn(tsx, [join(repoRoot, 'apps', app, 'src/main.ts')], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // node --import tsx (not the tsx binary, which runs a second process): the pid is the app's own.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps', app, 'src/main.ts')], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stop = () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
