@@ -78,7 +78,8 @@ const start = () => {
   }
   const logs = join(root, '.fleetlog', 'logs', 'apps');
   mkdirSync(logs, { recursive: true });
-  const env = { ...process.env, ...stackEnv() };
+  // The demo: a single-tenant ACS whose CPE credentials match the simulator's defaults, unless set.
+  const env = { FLEETLOG_CWMP_USERNAME: 'fleetlog', FLEETLOG_CWMP_PASSWORD: 'fleetlog', ...process.env, ...stackEnv() };
   const children = names.map((name) => {
     const child = spawn(bin('tsx'), [join(root, 'apps', name, 'src', 'main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = `[${name}] `;
@@ -87,6 +88,11 @@ const start = () => {
     return child;
   });
   say(`running ${names.join(', ')}; Ctrl-C stops them (the stack keeps running: npm run stack -- down)`);
+  if (names.includes('cwmp-ingress')) {
+    console.log('  CWMP ACS (point CPEs here)      http://127.0.0.1:7547/   user fleetlog / password fleetlog (tenant "default")');
+  }
+  if (names.includes('device-sim')) console.log('  Simulated CPEs                   5 TR-181 gateways informing the ACS (FLEETLOG_SIM_COUNT)');
+  console.log('  Events                           npm run stack -- env, then any Kafka client on fleetlog.device.events');
   const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);

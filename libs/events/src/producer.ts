@@ -1,4 +1,4 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { AnyEvent } from './generated/index.js';
 import { EventsError, fromKafkaError } from './errors.js';
 import { isEventType, keyOf } from './envelope.js';
@@ -48,7 +48,8 @@ export interface ProducerOptions {
 export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; logger: Logger } & ProducerOptions): EventProducer => {
   const { serde, logger } = deps;
   const maxBatch = deps.maxBatchRecords ?? 2000;
-  const producer: Producer = deps.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  // The Java client's murmur2 partitioner: keys land on the same partitions as with other Kafka clients.
+  const producer: Producer = deps.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   let connected = false;
   let sending = false;
   const queue: Pending[] = [];
