@@ -2,6 +2,7 @@
 // Benchmarks: each prints its figure next to a raw ceiling measured in the same run.
 // Usage: npm run bench -- <name> [options]
 import { Command } from 'commander';
+import { cwmpBench } from './cwmp/run.js';
 import { kafkaBaseline } from './kafka-baseline/run.js';
 
 const program = new Command('bench');
@@ -13,6 +14,15 @@ program
   .option('--writers <n>', 'produce calls in flight', '4')
   .action(async (o: { messages: string; batch: string; writers: string }) => {
     await kafkaBaseline({ messages: Number(o.messages), batch: Number(o.batch), writers: Number(o.writers) });
+  });
+program
+  .command('cwmp')
+  .description('Inform sessions per second and latency through the ACS and the stack, vs raw XML parsing')
+  .option('--devices <n>', 'distinct CPEs', '2000')
+  .option('--sessions <n>', 'measured Inform sessions', '20000')
+  .option('--concurrency <n>', 'sessions in flight', '64')
+  .action(async (o: { devices: string; sessions: string; concurrency: string }) => {
+    await cwmpBench({ devices: Number(o.devices), sessions: Number(o.sessions), concurrency: Number(o.concurrency) });
   });
 program.parseAsync().then(
   () => process.exit(0),

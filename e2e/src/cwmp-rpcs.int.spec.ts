@@ -133,4 +133,20 @@ describe('CWMP ACS with the CPE simulator', () => {
     assert.equal(r?.payload.faultCode, 9001);
     assert.ok(seen.some((e) => 'aggregateId' in e && e.aggregateId === gpv && e.type === 'CommandSucceeded'));
   });
+
+  it('records a value-change Inform: the CPE reports the parameter it was told to watch', { timeout: 60_000 }, async () => {
+    // The SetParameterAttributes above put active notification (2) on this parameter.
+    const since = cpe.sessions.length;
+    cpe.changeValue('Device.WiFi.SSID.1.SSID', 'changed-on-the-device');
+    await cpe.waitForSession((s) => s.eventCodes.includes('4 VALUE CHANGE'), { since, timeoutMs: 30_000 });
+    await waitFor('the value change on the topic', () =>
+      seen.some(
+        (e) =>
+          e.type === 'DeviceParametersReported' &&
+          e.payload.origin === 'inform' &&
+          e.payload.parameters.some((p) => p.path === 'Device.WiFi.SSID.1.SSID' && p.value === 'changed-on-the-device'),
+      ),
+    );
+    assert.ok(events('DeviceInformed').some((e) => e.type === 'DeviceInformed' && e.payload.events.some((x) => x.eventCode === '4 VALUE CHANGE')));
+  });
 });
