@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { stackSettings, uniqueTenant } from '@fleetlog/events/testing';
-import { startApp } from './support/processes.js';
+import { uniqueTenant } from '@fleetlog/events/testing';
+import { startAcs } from './support/processes.js';
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
@@ -13,21 +13,12 @@ const refs = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelop
 
 describe('CWMP ACS under hostile input', () => {
   it('refuses billion laughs, 10 MB bodies, 100k character references and random bytes, and keeps serving', { timeout: 300_000 }, async () => {
-    const settings = stackSettings();
-    const acs = await startApp(
-      'cwmp-ingress',
-      {
-        FLEETLOG_KAFKA_BROKERS: settings.brokers.join(','),
-        FLEETLOG_SCHEMA_REGISTRY_URL: settings.registryUrl,
-        FLEETLOG_CWMP_HOST: '127.0.0.1',
-        FLEETLOG_CWMP_PORT: '0',
-        FLEETLOG_CWMP_DEFAULT_TENANT: uniqueTenant(),
-        FLEETLOG_CWMP_USERNAME: 'cpe',
-        FLEETLOG_CWMP_PASSWORD: 'hostile',
-      },
-      /CWMP ACS listening/,
-    );
-    const url = `http://127.0.0.1:${JSON.parse(acs.line).port}/`;
+    const acs = await startAcs({
+      FLEETLOG_CWMP_DEFAULT_TENANT: uniqueTenant(),
+      FLEETLOG_CWMP_USERNAME: 'cpe',
+      FLEETLOG_CWMP_PASSWORD: 'hostile',
+    });
+    const { url } = acs;
     const headers = { authorization: `Basic ${Buffer.from('cpe:hostile').toString('base64')}`, 'content-type': 'text/xml' };
     const inputs: [string, Buffer | string, number[]][] = [
       ['billion laughs', laughs, [400]],

@@ -3,28 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { buildEnvelope, parseEnvelope } from '@fleetlog/cwmp';
 import { topics, type AnyEvent } from '@fleetlog/events';
-import { stackSettings, testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
-import { stack, startApp } from './support/processes.js';
+import { testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
+import { stack, startAcs } from './support/processes.js';
 
 describe('CWMP ACS while Kafka is down', () => {
   it('answers 503 with Retry-After, and every session it acknowledged is on the topic once Kafka is back', { timeout: 600_000 }, async () => {
     const tenant = uniqueTenant();
-    const settings = stackSettings();
-    const acs = await startApp(
-      'cwmp-ingress',
-      {
-        FLEETLOG_KAFKA_BROKERS: settings.brokers.join(','),
-        FLEETLOG_SCHEMA_REGISTRY_URL: settings.registryUrl,
-        FLEETLOG_CWMP_HOST: '127.0.0.1',
-        FLEETLOG_CWMP_PORT: '0',
-        FLEETLOG_CWMP_DEFAULT_TENANT: tenant,
-        FLEETLOG_CWMP_USERNAME: 'cpe',
-        FLEETLOG_CWMP_PASSWORD: 'outage',
-        FLEETLOG_CWMP_RETRY_AFTER_SECONDS: '7',
-      },
-      /CWMP ACS listening/,
-    );
-    const url = `http://127.0.0.1:${JSON.parse(acs.line).port}/`;
+    const acs = await startAcs({
+      FLEETLOG_CWMP_DEFAULT_TENANT: tenant,
+      FLEETLOG_CWMP_USERNAME: 'cpe',
+      FLEETLOG_CWMP_PASSWORD: 'outage',
+      FLEETLOG_CWMP_RETRY_AFTER_SECONDS: '7',
+    });
+    const { url } = acs;
     const auth = `Basic ${Buffer.from('cpe:outage').toString('base64')}`;
     const acked = new Set<string>();
     const statuses = new Map<number, number>();

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createSimulatedCpe, type SimulatedCpe } from '@fleetlog/device-sim';
-import { deterministicEventId, topics, type AnyEvent, type CommandRequested, type EventProducer } from '@fleetlog/events';
-import { stackSettings, testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
-import { startApp } from './support/processes.js';
+import { topics, type AnyEvent, type EventProducer } from '@fleetlog/events';
+import { sampleCommandRequested, testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
+import { startAcs } from './support/processes.js';
 
 const tenant = uniqueTenant();
 const credentials = { username: `cpe-${tenant}`, password: randomUUID() };
@@ -13,26 +13,17 @@ describe('CWMP ACS with the CPE simulator', () => {
   const bus = testBus();
   let producer: EventProducer;
   let consumer: ReturnType<typeof bus.consumer>;
-  let acs: Awaited<ReturnType<typeof startApp>>;
+  let acs: Awaited<ReturnType<typeof startAcs>>;
   let cpe: SimulatedCpe;
   const seen: AnyEvent[] = [];
   const events = (type: string) => seen.filter((e) => e.type === type);
 
   before(async () => {
-    const settings = stackSettings();
-    acs = await startApp(
-      'cwmp-ingress',
-      {
-        FLEETLOG_KAFKA_BROKERS: settings.brokers.join(','),
-        FLEETLOG_SCHEMA_REGISTRY_URL: settings.registryUrl,
-        FLEETLOG_CWMP_HOST: '127.0.0.1',
-        FLEETLOG_CWMP_PORT: '0',
-        FLEETLOG_CWMP_DEFAULT_TENANT: tenant,
-        FLEETLOG_CWMP_USERNAME: credentials.username,
-        FLEETLOG_CWMP_PASSWORD: credentials.password,
-      },
-      /CWMP ACS listening/,
-    );
+    acs = await startAcs({
+      FLEETLOG_CWMP_DEFAULT_TENANT: tenant,
+      FLEETLOG_CWMP_USERNAME: credentials.username,
+      FLEETLOG_CWMP_PASSWORD: credentials.password,
+    });
     producer = bus.producer();
     await producer.connect();
     consumer = bus.consumer({
@@ -44,7 +35,7 @@ describe('CWMP ACS with the CPE simulator', () => {
     });
     await consumer.start();
     cpe = await createSimulatedCpe({
-      acsUrl: `http://127.0.0.1:${JSON.parse(acs.line).port}/`,
+      acsUrl: acs.url,
       serialNumber: 'E2E0001',
       ...credentials,
       periodicInformEnable: false,
@@ -60,22 +51,9 @@ describe('CWMP ACS with the CPE simulator', () => {
   });
 
   const request = async (kind: string, args: unknown): Promise<string> => {
-    const commandId = randomUUID();
-    const now = Date.now();
-    const e: CommandRequested = {
-      eventId: deterministicEventId('e2e', commandId),
-      type: 'CommandRequested',
-      tenantId: tenant,
-      aggregateId: commandId,
-      occurredAt: now,
-      recordedAt: now,
-      correlationId: `op-${commandId}`,
-      causationId: null,
-      source: { app: 'e2e', instance: '1' },
-      payload: { deviceId: `${cpe.oui}-${cpe.productClass}-${cpe.serialNumber}`, protocol: 'CWMP', kind, arguments: JSON.stringify(args), deadline: now + 300_000, requestedBy: 'user:e2e', batchId: null },
-    };
+    const e = sampleCommandRequested({ tenantId: tenant, deviceId: `${cpe.oui}-${cpe.productClass}-${cpe.serialNumber}`, kind, args, deadlineMs: 300_000 });
     await producer.publish([e]);
-    return commandId;
+    return e.aggregateId;
   };
 
   it('wakes an idle CPE with a connection request, and round-trips every ACS RPC, faults included', { timeout: 180_000 }, async () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { buildEnvelope, parseEnvelope, type CpeMessage, type CwmpEnvelope, type Inform } from '@fleetlog/cwmp';
-import { deterministicEventId, silentLogger, topics, type AnyEvent, type CommandRequested, type EventProducer } from '@fleetlog/events';
-import { stackSettings, testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
+import { silentLogger, topics, type AnyEvent, type EventProducer } from '@fleetlog/events';
+import { sampleCommandRequested, stackSettings, testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
 import { loadConfig } from './config.js';
 import { startIngress, type RunningIngress } from './ingress.js';
 
@@ -132,22 +132,9 @@ describe('cwmp-ingress against the real stack', () => {
   });
 
   const request = async (device: string, kind: string, args: unknown): Promise<string> => {
-    const commandId = randomUUID();
-    const now = Date.now();
-    const e: CommandRequested = {
-      eventId: deterministicEventId('test', commandId),
-      type: 'CommandRequested',
-      tenantId: tenant,
-      aggregateId: commandId,
-      occurredAt: now,
-      recordedAt: now,
-      correlationId: `op-${commandId}`,
-      causationId: null,
-      source: { app: 'test', instance: '1' },
-      payload: { deviceId: device, protocol: 'CWMP', kind, arguments: JSON.stringify(args), deadline: now + 600_000, requestedBy: 'user:test', batchId: null },
-    };
+    const e = sampleCommandRequested({ tenantId: tenant, deviceId: device, kind, args });
     await producer.publish([e]);
-    return commandId;
+    return e.aggregateId;
   };
 
   it('delivers a queued command in the next session and records its result with one correlation id', async () => {

@@ -1,9 +1,2 @@
-/** The logging the simulator needs; a pino logger fits it as it is. */
-export interface Logger {
-  debug: (obj: object, msg?: string) => void;
-  info: (obj: object, msg?: string) => void;
-  warn: (obj: object, msg?: string) => void;
-  error: (obj: object, msg?: string) => void;
-}
-
-export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+// The simulator logs through the same minimal interface as the rest of Fleetlog (pino fits it).
+export { silentLogger, type Logger } from '@fleetlog/events';

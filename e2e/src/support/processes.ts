@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stackSettings } from '@fleetlog/events/testing';
 
 // End-to-end tests drive the product from the outside: apps as processes, the stack through its CLI.
 export const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -33,3 +34,20 @@ export const startApp = (app: string, env: Record<string, string>, ready: RegExp
     createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
     child.once('exit', (code) => reject(new Error(`${app} exited with ${code} before it was ready:\n${lines.slice(-30).join('\n')}`)));
   });
+
+/** The ACS as a process on a free port of 127.0.0.1, reaching the local stack; `extra` adds settings. */
+export const startAcs = async (extra: Record<string, string>) => {
+  const settings = stackSettings();
+  const app = await startApp(
+    'cwmp-ingress',
+    {
+      FLEETLOG_KAFKA_BROKERS: settings.brokers.join(','),
+      FLEETLOG_SCHEMA_REGISTRY_URL: settings.registryUrl,
+      FLEETLOG_CWMP_HOST: '127.0.0.1',
+      FLEETLOG_CWMP_PORT: '0',
+      ...extra,
+    },
+    /CWMP ACS listening/,
+  );
+  return { ...app, url: `http://127.0.0.1:${(JSON.parse(app.line) as { port: number }).port}/` };
+};

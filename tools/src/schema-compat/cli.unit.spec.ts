@@ -142,6 +142,27 @@ describe('schema-compat CLI on a git repository', () => {
 });
 
 describe('schema-compat CLI edge cases', () => {
+  it('does not give a new schema the history of an older one it resembles (copies are not renames)', () => {
+    const repo = newRepo();
+    try {
+      write(repo, SCHEMA, schema([{ name: 'site', type: 'string', default: '' }]));
+      commit(repo, 'add DeviceSeen');
+      // Mostly the same lines (the shared envelope), another record: git may call it a copy or a rename.
+      const twin = schema([{ name: 'site', type: 'string', default: '' }]).replaceAll('DeviceSeen', 'DeviceGone');
+      write(repo, 'schemas/avro/device/DeviceGone.avsc', twin);
+      commit(repo, 'add DeviceGone');
+      write(repo, 'schemas/avro/device/DeviceGone.avsc', twin.replace('"deviceId"', '"deviceRef"'));
+      commit(repo, 'rename a field of DeviceGone without alias');
+      const { status, output } = runCli(repo);
+      // DeviceGone is checked against its own two versions only, and its last change is incompatible.
+      assert.equal(status, 1, output);
+      assert.match(output, /DeviceGone\.avsc \(against 2 committed versions\)/);
+      assert.doesNotMatch(output, /formerly/);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   it('passes in a repository without commits', () => {
     const repo = newRepo();
     try {

@@ -46,8 +46,19 @@ export class Git {
       if (entry?.[0] === 'D') continue;
       const at = entry ? (entry.at(-1) ?? knownPath) : knownPath;
       versions.push({ rev, path: at });
-      // For a rename (R100 old new) the older commits know the file by its old name.
-      knownPath = entry?.[0]?.startsWith('R') ? (entry[1] ?? at) : at;
+      // A copy (C…) was created in this commit from another file: its own history starts here.
+      if (entry?.[0]?.startsWith('C')) break;
+      if (entry?.[0]?.startsWith('R')) {
+        const from = entry[1] ?? at;
+        // --follow may also take a new file that resembles another (every schema shares the
+        // envelope) for a rename. A real rename leaves no file behind: if the source still exists
+        // in this commit, this file was created here and has no older history.
+        if (this.show(rev, from) !== undefined) break;
+        // For a rename (R100 old new) the older commits know the file by its old name.
+        knownPath = from;
+      } else {
+        knownPath = at;
+      }
     }
     return versions;
   }

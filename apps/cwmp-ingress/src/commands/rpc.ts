@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AcsMessage, CpeMessage, ParameterValueStruct, XsdType } from '@fleetlog/cwmp';
+import { ACS_RPC_RESPONSES, type AcsMessage, type CpeMessage, type ParameterValueStruct, type XsdType } from '@fleetlog/cwmp';
 
 /**
  * The CWMP CommandKey Fleetlog sends with Reboot, Download, Upload and ScheduleInform when the
@@ -71,21 +71,6 @@ export type RpcOutcome =
   /** Not the answer to this RPC. */
   | { kind: 'unexpected' };
 
-const expected: Record<string, string> = {
-  GetParameterValues: 'GetParameterValuesResponse',
-  SetParameterValues: 'SetParameterValuesResponse',
-  GetParameterNames: 'GetParameterNamesResponse',
-  GetParameterAttributes: 'GetParameterAttributesResponse',
-  SetParameterAttributes: 'SetParameterAttributesResponse',
-  AddObject: 'AddObjectResponse',
-  DeleteObject: 'DeleteObjectResponse',
-  Reboot: 'RebootResponse',
-  FactoryReset: 'FactoryResetResponse',
-  Download: 'DownloadResponse',
-  Upload: 'UploadResponse',
-  ScheduleInform: 'ScheduleInformResponse',
-};
-
 /** What the CPE's answer to an RPC means for its command. */
 export const outcomeOf = (rpc: AcsMessage, answer: CpeMessage): RpcOutcome => {
   if (answer.type === 'Fault') {
@@ -97,7 +82,7 @@ export const outcomeOf = (rpc: AcsMessage, answer: CpeMessage): RpcOutcome => {
       faultCode: Number.isInteger(code) && code > 0 ? code : null,
     };
   }
-  if (expected[rpc.type] !== answer.type) return { kind: 'unexpected' };
+  if ((ACS_RPC_RESPONSES as Record<string, string>)[rpc.type] !== answer.type) return { kind: 'unexpected' };
   switch (answer.type) {
     case 'GetParameterValuesResponse':
       return { kind: 'succeeded', result: { parameters: answer.parameters }, reported: answer.parameters, reportOrigin: 'get' };

@@ -1,5 +1,5 @@
 import type { CommandEvent } from './events.js';
-import { evolveCommand, initialCommandState, isPending } from './state.js';
+import { evolveCommand, initialCommandState, isPending, requestOf } from './state.js';
 import type { CommandState, Requested } from './state.js';
 
 // One command event as read from the command topic: the envelope's aggregate id and the event.
@@ -36,19 +36,7 @@ export const deviceCommandQueue = (events: readonly RecordedCommandEvent[], now:
   for (const commandId of requestOrder) {
     const state = states.get(commandId);
     if (state === undefined || !isPending(state)) continue;
-    pending.push({
-      commandId,
-      status: state.status,
-      deviceId: state.deviceId,
-      protocol: state.protocol,
-      kind: state.kind,
-      arguments: state.arguments,
-      deadline: state.deadline,
-      requestedBy: state.requestedBy,
-      batchId: state.batchId,
-      requestedAt: state.requestedAt,
-      attempts: state.attempts,
-    });
+    pending.push({ commandId, status: state.status, ...requestOf(state) });
   }
   return { pending, overdue: pending.filter((command) => command.deadline <= now) };
 };

@@ -53,7 +53,7 @@ const requestedFrom = ({ data, occurredAt }: CommandRequested): Requested => ({
 });
 
 // Strips the status-specific fields so a transition starts from the request alone.
-const requestOf = (state: PendingCommandState): Requested => ({
+export const requestOf = (state: PendingCommandState): Requested => ({
   deviceId: state.deviceId,
   protocol: state.protocol,
   kind: state.kind,

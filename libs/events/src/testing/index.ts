@@ -1,1 +1,1 @@
-export { sampleParametersReported, stackSettings, testBus, testKafka, uniqueTenant, waitFor } from './stack.js';
+export { sampleCommandRequested, sampleParametersReported, stackSettings, testBus, testKafka, uniqueTenant, waitFor } from './stack.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEventBus } from '../bus.js';
 import { deterministicEventId } from '../envelope.js';
-import type { DeviceParametersReported } from '../generated/index.js';
+import type { CommandRequested, DeviceParametersReported, Protocol } from '../generated/index.js';
 import { createKafka } from '../kafka.js';
 import { silentLogger } from '../logger.js';
 
@@ -42,3 +42,21 @@ export const sampleParametersReported = (tenantId: string, deviceId: string, i: 
   source: { app: 'test', instance: String(process.pid) },
   payload: { origin: 'inform', parameters: [{ path: 'Device.DeviceInfo.UpTime', value: String(i), valueType: 'unsignedInt', writable: false }] },
 });
+
+/** A CommandRequested as the API would record it; the correlation id is `op-<commandId>`. */
+export const sampleCommandRequested = (opts: { tenantId: string; deviceId: string; kind: string; args: unknown; protocol?: Protocol; deadlineMs?: number }): CommandRequested => {
+  const commandId = randomUUID();
+  const now = Date.now();
+  return {
+    eventId: deterministicEventId('test-command', commandId),
+    type: 'CommandRequested',
+    tenantId: opts.tenantId,
+    aggregateId: commandId,
+    occurredAt: now,
+    recordedAt: now,
+    correlationId: `op-${commandId}`,
+    causationId: null,
+    source: { app: 'test', instance: String(process.pid) },
+    payload: { deviceId: opts.deviceId, protocol: opts.protocol ?? 'CWMP', kind: opts.kind, arguments: JSON.stringify(opts.args), deadline: now + (opts.deadlineMs ?? 600_000), requestedBy: 'user:test', batchId: null },
+  };
+};
