@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +9,31 @@ import { stackSettings } from '@fleetlog/events/testing';
 export const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
 const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
-/** Runs `npm run stack -- <args>` (without npm's noise) and fails loudly when it does. */
+/**
+ * The home of the checkout whose stack is running, from the Kafka JVM's marker
+ * (-Dfleetlog.server=kafka@<home>): a test that stops and starts a server must do it there, so
+ * the server comes back on its own data even when another checkout started it.
+ */
+const runningStackHome = (): string | undefined => {
+  for (const pid of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const arg = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').find((a) => a.startsWith('-Dfleetlog.server=kafka@'));
+      if (arg) return arg.slice('-Dfleetlog.server=kafka@'.length);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined;
+};
+
+// Remembered across calls: after `down kafka` no Kafka runs to tell whose stack it was.
+let stackHome: string | undefined;
+
+/** Runs `npm run stack -- <args>` (without npm's noise) against the running stack; fails loudly when it does. */
 export const stack = (...args: string[]) => {
-  const r = spawnSync(tsx, [join(repoRoot, 'infra/local/src/cli.ts'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  stackHome = runningStackHome() ?? stackHome;
+  const home = stackHome;
+  const r = spawnSync(tsx, [join(repoRoot, 'infra/local/src/cli.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...(home ? { FLEETLOG_HOME: home } : {}) } });
   if (r.status !== 0) throw new Error(`stack ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 };
