@@ -76,8 +76,8 @@ export const startIngress = async (config: Config, logger: Logger): Promise<Runn
     fromBeginning: true,
     handle: async (batch) => {
       for (const { event } of batch.events) credentials.apply(event as TenantEvent);
-      tenantCatchUp.observe(batch);
     },
+    progress: tenantCatchUp.observe,
   });
   const commandConsumer = bus.consumer({
     producer,

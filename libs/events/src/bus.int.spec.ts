@@ -7,6 +7,7 @@ import { registerSchema, setCompatibility } from './provision.js';
 import { dlqTopicName, topics } from './topics.js';
 import { sampleParametersReported, stackSettings, testBus, testKafka, uniqueTenant, waitFor } from './testing/stack.js';
 import { isEventsError } from './errors.js';
+import { createCatchUp } from './catch-up.js';
 import type { EventBus } from './bus.js';
 
 // Decoded records are avsc record instances; compare their data.
@@ -95,12 +96,16 @@ describe('events library against the real Kafka and schema registry', () => {
         { topic, key: 'k', value: Buffer.from([0, 0x7f, 0xff, 0xff, 0x00, 1, 2]) },
         { topic, key: 'k', value: await bus.serde.encode(good[1]!) },
       ]);
+      // A record that is not an event comes last: the consumer must still report reading past it.
+      await producer.publishRaw([{ topic, key: 'k', value: Buffer.from('trailing junk') }]);
       const seen: ConsumedEvent[] = [];
       const groupId = `test-dlq-${randomUUID()}`;
-      const consumer = bus.consumer({ producer, groupId, topics: [topic], fromBeginning: true, handle: async (b) => void seen.push(...b.events) });
+      const catchUp = createCatchUp(await bus.endOffsets(topic));
+      const consumer = bus.consumer({ producer, groupId, topics: [topic], fromBeginning: true, handle: async (b) => void seen.push(...b.events), progress: catchUp.observe });
       await consumer.start();
       try {
         await waitFor('both good events', () => seen.length >= 2);
+        await waitFor('caught up past the trailing junk', () => catchUp.caughtUp());
       } finally {
         await consumer.stop();
       }
@@ -117,7 +122,7 @@ describe('events library against the real Kafka and schema registry', () => {
         },
       });
       try {
-        await waitFor('two dead letters', () => dead.length >= 2);
+        await waitFor('three dead letters', () => dead.length >= 3);
       } finally {
         await reader.disconnect();
       }

@@ -75,6 +75,11 @@ export interface EventConsumerOptions {
    * offsets are committed; when it throws, the batch is retried (kafkajs backs off and restarts).
    */
   handle: (batch: PartitionBatch) => Promise<void>;
+  /**
+   * Called after each batch with the offset after its last record, dead letters included: how far
+   * the consumer has read (see createCatchUp), even when the last records were not events.
+   */
+  progress?: (p: { topic: string; partition: number; nextOffset: string }) => void;
   /** For tests and tools: clock for the dead-letter timestamp. */
   now?: () => number;
 }
@@ -142,6 +147,7 @@ export const createEventConsumer = (opts: EventConsumerOptions): EventConsumer =
             }
           }
           await apply();
+          if (last !== undefined) opts.progress?.({ topic, partition, nextOffset: String(BigInt(last) + 1n) });
           await commitOffsetsIfNecessary();
           await heartbeat();
         },
