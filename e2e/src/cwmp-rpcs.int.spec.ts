@@ -97,8 +97,9 @@ describe('CWMP ACS with the CPE simulator', () => {
       assert.ok(received.has(rpc as never), `CPE never received ${rpc}`);
     }
     assert.equal(cpe.model.get('Device.WiFi.SSID.1.SSID'), 'fleetlog-e2e');
-    // The Download completed through a TransferComplete in a later session.
-    assert.ok(events('DeviceTransferCompleted').length >= 1);
+    // The Download completed through a TransferComplete in a later session (a device event, on
+    // another topic than the command's outcome: it may arrive a little later).
+    await waitFor('the TransferComplete on the device topic', () => events('DeviceTransferCompleted').length >= 1);
     assert.ok(events('CommandAccepted').some((e) => 'aggregateId' in e && e.aggregateId === ids.download));
   });
 

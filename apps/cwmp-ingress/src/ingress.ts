@@ -79,6 +79,7 @@ export const startIngress = async (config: Config, logger: Logger): Promise<Runn
     },
     progress: tenantCatchUp.observe,
   });
+  const commandCatchUp = createCatchUp(await bus.endOffsets(topics.commandEvents.name));
   const commandConsumer = bus.consumer({
     producer,
     groupId: group('commands'),
@@ -90,13 +91,15 @@ export const startIngress = async (config: Config, logger: Logger): Promise<Runn
         if (cmd && event.type === 'CommandRequested' && event.recordedAt >= startedAt) void requestSession(cmd.tenantId, cmd.deviceId);
       }
     },
+    progress: commandCatchUp.observe,
   });
 
   await producer.connect();
   await tenantConsumer.start();
   await commandConsumer.start();
-  // Credentials first: a CPE let in before them would be refused for no reason.
-  while (!tenantCatchUp.caughtUp()) await sleep(50);
+  // Credentials and pending commands first: a CPE let in before them would be refused for no
+  // reason, or not given the commands waiting for it.
+  while (!tenantCatchUp.caughtUp() || !commandCatchUp.caughtUp()) await sleep(50);
   const sweeper = setInterval(() => void sweep(), 1000);
   await app.listen({ host: config.FLEETLOG_CWMP_HOST, port: config.FLEETLOG_CWMP_PORT });
   const address = app.server.address();

@@ -1,3 +1,4 @@
+// Runs last of the e2e files (they run in name order): it stops and restarts Kafka.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
