@@ -1,4 +1,4 @@
-import type { CwmpMessage, Fault, FaultStruct, ParameterValueStruct } from './messages.js';
+import type { CwmpMessage, Download, Fault, FaultStruct, ParameterValueStruct, Upload } from './messages.js';
 import { xsiTypeOf } from './xsd-types.js';
 import { escapeXmlText } from './xml-text.js';
 
@@ -10,6 +10,10 @@ const text = (name: string, value: string): string => `<${name}>${escapeXmlText(
 const formatInteger = (value: number): string => (Number.isFinite(value) ? BigInt(Math.trunc(value)).toString() : '0');
 
 const int = (name: string, value: number): string => `<${name}>${formatInteger(value)}</${name}>`;
+
+/** Download and Upload open with the same five arguments, in this order. */
+const transferHead = (m: Download | Upload): string =>
+  text('CommandKey', m.commandKey) + text('FileType', m.fileType) + text('URL', m.url) + text('Username', m.username) + text('Password', m.password);
 
 const bool = (name: string, value: boolean): string => `<${name}>${value ? 'true' : 'false'}</${name}>`;
 
@@ -120,11 +124,7 @@ const argumentsOf = (message: Exclude<CwmpMessage, Fault>): string => {
       return text('CommandKey', message.commandKey);
     case 'Download':
       return (
-        text('CommandKey', message.commandKey) +
-        text('FileType', message.fileType) +
-        text('URL', message.url) +
-        text('Username', message.username) +
-        text('Password', message.password) +
+        transferHead(message) +
         int('FileSize', message.fileSize) +
         text('TargetFileName', message.targetFileName) +
         int('DelaySeconds', message.delaySeconds) +
@@ -135,14 +135,7 @@ const argumentsOf = (message: Exclude<CwmpMessage, Fault>): string => {
     case 'UploadResponse':
       return int('Status', message.status) + text('StartTime', message.startTime) + text('CompleteTime', message.completeTime);
     case 'Upload':
-      return (
-        text('CommandKey', message.commandKey) +
-        text('FileType', message.fileType) +
-        text('URL', message.url) +
-        text('Username', message.username) +
-        text('Password', message.password) +
-        int('DelaySeconds', message.delaySeconds)
-      );
+      return transferHead(message) + int('DelaySeconds', message.delaySeconds);
     case 'ScheduleInform':
       return int('DelaySeconds', message.delaySeconds) + text('CommandKey', message.commandKey);
     case 'TransferCompleteResponse':
