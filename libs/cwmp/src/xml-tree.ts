@@ -41,8 +41,19 @@ const resolve = (scope: ReadonlyMap<string, string>, prefix: string | null): str
   return uri === undefined || uri === '' ? null : uri;
 };
 
-const createParser = (maxDepth: number): XMLParser =>
-  new XMLParser({
+const parsers = new Map<number, XMLParser>();
+/** One parser per depth limit: building its options costs more than parsing a small Inform. */
+const parserFor = (maxDepth: number): XMLParser => {
+  let parser = parsers.get(maxDepth);
+  if (!parser) {
+    parser = createParser(maxDepth);
+    parsers.set(maxDepth, parser);
+  }
+  return parser;
+};
+
+function createParser(maxDepth: number): XMLParser {
+  return new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -59,6 +70,7 @@ const createParser = (maxDepth: number): XMLParser =>
     // The pre-scan already enforces maxDepth; this is the parser's own backstop.
     maxNestedTags: maxDepth + 1,
   });
+}
 
 const cdataText = (value: unknown): string => {
   if (!Array.isArray(value)) return '';
@@ -98,7 +110,7 @@ const createElement = (name: string, rawAttributes: unknown, parentScope: Readon
 export function parseXmlTree(xml: string, maxDepth: number): XmlElement {
   let parsed: unknown;
   try {
-    parsed = createParser(maxDepth).parse(xml);
+    parsed = parserFor(maxDepth).parse(xml);
   } catch (error) {
     throw new CwmpCodecError('CWMP_MALFORMED_XML', `Malformed XML: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
