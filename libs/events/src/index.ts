@@ -1,7 +1,7 @@
 export * from './generated/index.js';
 export { createEventBus, type EventBus, type EventBusSettings } from './bus.js';
 export { createCatchUp } from './catch-up.js';
-export { DLQ_HEADERS, deadLetter, type ConsumedEvent, type DeadLetterOrigin, type EventConsumer, type EventConsumerOptions, type PartitionBatch } from './consumer.js';
+export { DLQ_HEADERS, deadLetter, type ConsumedEvent, type ConsumerProgress, type DeadLetterOrigin, type EventConsumer, type EventConsumerOptions, type PartitionBatch } from './consumer.js';
 export { deterministicEventId, ENVELOPE_FIELDS, isEventType, keyOf, newEventId, REJECT_RAW_LIMIT, type EventEnvelope } from './envelope.js';
 export { EventsError, isEventsError, type EventsErrorCode } from './errors.js';
 export { toDomainEvent, toRecord, type EnvelopeMeta, type RecordableDomainEvent } from './from-domain.js';
