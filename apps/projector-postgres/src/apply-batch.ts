@@ -38,7 +38,11 @@ export interface BatchApplierDeps {
   retry?: { initialMs: number; maxMs: number };
 }
 
-export type BatchOutcome = { kind: 'applied'; events: number; poison: number } | { kind: 'skipped' } | { kind: 'gap'; stored: bigint } | { kind: 'stopped' };
+export type BatchOutcome =
+  | { kind: 'applied'; events: number; poison: number; next: bigint; capped: boolean }
+  | { kind: 'skipped'; next: bigint; capped: boolean }
+  | { kind: 'gap'; stored: bigint }
+  | { kind: 'stopped' };
 
 /**
  * Applies one partition batch exactly once in effect: in one transaction it locks the partition's
@@ -90,9 +94,10 @@ export const createBatchApplier = (deps: BatchApplierDeps) => {
       const from = BigInt(batch.fromOffset);
       let next = BigInt(batch.nextOffset);
       if (cap !== undefined && next > cap) next = cap;
+      const capped = next < BigInt(batch.nextOffset);
       if (next <= stored) {
         await client.query('ROLLBACK');
-        return { kind: 'skipped' };
+        return { kind: 'skipped', next: stored, capped };
       }
       if (from > stored && !acceptGap(topic, partition, stored, from)) {
         await client.query('ROLLBACK');
@@ -107,7 +112,7 @@ export const createBatchApplier = (deps: BatchApplierDeps) => {
       await storeOffset(client, projector, topic, partition, next);
       await client.query('COMMIT');
       deps.applied?.(topic, fresh.length - poison.length);
-      return { kind: 'applied', events: fresh.length - poison.length, poison: poison.length };
+      return { kind: 'applied', events: fresh.length - poison.length, poison: poison.length, next, capped };
     } catch (e) {
       broken = isTransient(e);
       await client.query('ROLLBACK').catch(() => (broken = true));
@@ -140,6 +145,11 @@ export const createBatchApplier = (deps: BatchApplierDeps) => {
         const outcome = await once(batch);
         if (outcome.kind === 'gap') deps.seek(batch.topic, batch.partition, String(outcome.stored));
         else gaps.delete(offsetKey(batch.topic, batch.partition));
+        if ((outcome.kind === 'applied' || outcome.kind === 'skipped') && outcome.capped) {
+          // Records past the cap are read again once it moves; until then, idle a little.
+          deps.seek(batch.topic, batch.partition, String(outcome.next));
+          await sleep(100);
+        }
         return outcome;
       } catch (e) {
         if (!isTransient(e)) throw e;

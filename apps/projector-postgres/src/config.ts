@@ -14,6 +14,8 @@ const schema = z.object({
   FLEETLOG_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
   /** Partitions applied at once, each in its own transaction. */
   FLEETLOG_PROJECTOR_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** How long Kafka waits for a silent projector before handing its partitions to another (6 s at least). */
+  FLEETLOG_PROJECTOR_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(30_000),
   FLEETLOG_PROJECTOR_POSTGRES_METRICS_HOST: z.string().default('0.0.0.0'),
   FLEETLOG_PROJECTOR_POSTGRES_METRICS_PORT: portSetting.default(9463),
   /** How often the presence watcher looks for devices that went quiet or came back; 0 turns it off. */

@@ -64,6 +64,7 @@ export const startProjector = async (config: Config, logger: Logger, options: Pr
     topics: names,
     fromBeginning: true,
     partitionsConsumedConcurrently: config.FLEETLOG_PROJECTOR_CONCURRENCY,
+    sessionTimeoutMs: config.FLEETLOG_PROJECTOR_SESSION_TIMEOUT_MS,
     // The offsets in Postgres are the truth; Kafka's committed ones only save re-reading.
     startOffsets: async (assigned) => {
       const stored = await readOffsets(pool, projector);

@@ -107,6 +107,8 @@ export interface EventConsumerOptions {
   startOffsets?: (assigned: { topic: string; partitions: number[] }[]) => Promise<{ topic: string; partition: number; offset: string }[]>;
   /** Partitions applied at once (each still in order); 1 by default. */
   partitionsConsumedConcurrently?: number;
+  /** How long the group waits for a silent member before handing its partitions on (Kafka's default 30 s). */
+  sessionTimeoutMs?: number;
   /** For tests and tools: clock for the dead-letter timestamp. */
   now?: () => number;
 }
@@ -135,7 +137,12 @@ const toRecord = (topic: string, partition: number, m: KafkaMessage): DeadLetter
 export const createEventConsumer = (opts: EventConsumerOptions): EventConsumer => {
   const { serde, producer, logger, groupId } = opts;
   const now = opts.now ?? Date.now;
-  const consumer: Consumer = opts.kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytesPerPartition: 4 * 1024 * 1024 });
+  const consumer: Consumer = opts.kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+    ...(opts.sessionTimeoutMs ? { sessionTimeout: opts.sessionTimeoutMs, rebalanceTimeout: Math.max(opts.sessionTimeoutMs, 10_000), heartbeatInterval: Math.max(1000, Math.floor(opts.sessionTimeoutMs / 5)) } : {}),
+  });
 
   if (opts.startOffsets) {
     const startOffsets = opts.startOffsets;
@@ -176,7 +183,8 @@ export const createEventConsumer = (opts: EventConsumerOptions): EventConsumer =
             // A batch fetched before a seek is dropped whole: the partition is read again from there.
             if (from !== undefined && last !== undefined && !isStale()) {
               await opts.handle({ topic, partition, events, fromOffset: from, nextOffset: String(BigInt(last) + 1n), highWatermark, heartbeat, isRunning: running });
-              resolveOffset(last);
+              // A handler that sought elsewhere decides where reading goes on.
+              if (!isStale()) resolveOffset(last);
             }
             events = [];
             from = undefined;
