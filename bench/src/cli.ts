@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { cwmpBench } from './cwmp/run.js';
 import { kafkaBaseline } from './kafka-baseline/run.js';
+import { cassandraProjectionBench } from './projection/cassandra.js';
 
 const program = new Command('bench');
 program
@@ -23,6 +24,25 @@ program
   .option('--concurrency <n>', 'sessions in flight', '64')
   .action(async (o: { devices: string; sessions: string; concurrency: string }) => {
     await cwmpBench({ devices: Number(o.devices), sessions: Number(o.sessions), concurrency: Number(o.concurrency) });
+  });
+program
+  .command('projection-cassandra')
+  .description('telemetry rows/s into Cassandra through apps/projector-cassandra, vs raw cassandra-driver inserts of the same rows')
+  .option('--devices <n>', 'distinct devices', '1000')
+  .option('--reports <n>', 'reports per device, five samples each', '40')
+  .option('--interval <s>', 'seconds between two reports of a device', '10')
+  .option('--concurrency <n>', 'Cassandra queries in flight in the projector', '64')
+  .option('--partitions <n>', 'Kafka partitions the projector applies at once', '2')
+  .option('--raw-concurrency <n>', 'inserts in flight for the raw ceiling', '128')
+  .action(async (o: { devices: string; reports: string; interval: string; concurrency: string; partitions: string; rawConcurrency: string }) => {
+    await cassandraProjectionBench({
+      devices: Number(o.devices),
+      reports: Number(o.reports),
+      intervalSeconds: Number(o.interval),
+      concurrency: Number(o.concurrency),
+      partitions: Number(o.partitions),
+      rawConcurrency: Number(o.rawConcurrency),
+    });
   });
 program.parseAsync().then(
   () => process.exit(0),

@@ -1,0 +1,16 @@
+// projector-cassandra: telemetry events into Cassandra. Composition root: config once, start, stop on signals.
+import pino from 'pino';
+import { loadConfig } from './config.js';
+import { startProjector } from './projector.js';
+
+const config = loadConfig(process.env);
+const logger = pino({ name: 'projector-cassandra', level: config.FLEETLOG_LOG_LEVEL });
+const projector = await startProjector(config, logger);
+
+const shutdown = async (signal: string) => {
+  logger.info({ signal }, 'shutting down');
+  await projector.stop();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
