@@ -116,6 +116,8 @@ describe('projector-postgres on the real stack', () => {
     await iso.publish([ev(tenant, 'DeviceTagged', 'dev-2', T0 + 99, { tag: 'after-restart' })]);
     await waitFor('the tag after the restart', async () => (await rows<{ tags: string[] }>('SELECT tags FROM $schema.devices WHERE tenant_id = $1', [tenant]))[0]?.tags.includes('after-restart'));
     assert.equal(await count(), '17');
+    const [{ event_count }] = (await iso.pool.query<{ event_count: string }>(`SELECT event_count FROM "${iso.schema}".devices WHERE tenant_id = $1`, [tenant])).rows as [{ event_count: string }];
+    assert.equal(event_count, '12', 'ten device events, one record written twice by its producer, one after the restart: none re-applied by the replay');
   });
 
   it('sets a poison event aside on the DLQ with its origin and goes on with its partition', async () => {

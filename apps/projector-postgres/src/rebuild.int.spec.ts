@@ -3,19 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { syntheticDeviceLog, uniqueTenant, waitFor } from '@fleetlog/events/testing';
 import { startProjector, type RunningProjector } from './projector.js';
 import { rebuildReadModels, type RebuildProgress } from './rebuild.js';
-import { allReadModels, tablesOf } from './read-models/models.js';
-import { dropSchema, tableChecksum } from './read-models/schemas.js';
-import { caughtUp, isolation, type Isolation } from './testing/isolated.js';
-
-/** Checksums of every read-model table in a schema. */
-export const checksums = async (iso: Isolation, schema: string) => {
-  const out: Record<string, string> = {};
-  for (const t of tablesOf(allReadModels)) {
-    const c = await tableChecksum(iso.pool, schema, t);
-    out[t] = `${c.rows} rows ${c.md5}`;
-  }
-  return out;
-};
+import { allReadModels } from './read-models/models.js';
+import { dropSchema } from './read-models/schemas.js';
+import { caughtUp, checksums, isolation, type Isolation } from './testing/isolated.js';
 
 describe('rebuilding read models beside the live ones', () => {
   let iso: Isolation;

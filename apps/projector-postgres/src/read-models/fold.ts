@@ -30,6 +30,8 @@ export interface DevicePatch {
   expectedIntervalSeconds?: number;
   /** Net tag changes of the batch: the last operation on a tag wins. */
   tags: Map<string, 'add' | 'remove'>;
+  /** Device events folded into this patch. */
+  events: number;
   updatedAt: number;
   lastEventId: string;
 }
@@ -252,7 +254,8 @@ const CONTACT: ReadonlySet<string> = new Set(['DeviceInformed', 'DeviceSessionSt
 
 const foldDevice = (c: Changes, e: DeviceEvent) => {
   const k = key(e.tenantId, e.aggregateId);
-  const d: DevicePatch = c.devices.get(k) ?? { tenantId: e.tenantId, deviceId: e.aggregateId, tags: new Map(), updatedAt: e.recordedAt, lastEventId: e.eventId };
+  const d: DevicePatch = c.devices.get(k) ?? { tenantId: e.tenantId, deviceId: e.aggregateId, tags: new Map(), events: 0, updatedAt: e.recordedAt, lastEventId: e.eventId };
+  d.events += 1;
   d.updatedAt = Math.max(d.updatedAt, e.recordedAt);
   d.lastEventId = e.eventId;
   if (CONTACT.has(e.type)) d.lastContactAt = Math.max(d.lastContactAt ?? 0, e.occurredAt);
@@ -308,11 +311,12 @@ const foldSession = (c: Changes, e: DeviceEvent) => {
   if (e.type !== 'DeviceSessionStarted' && e.type !== 'DeviceSessionEnded') return;
   const k = key(e.tenantId, e.payload.sessionId);
   const s: SessionPatch = c.sessions.get(k) ?? { tenantId: e.tenantId, sessionId: e.payload.sessionId, deviceId: e.aggregateId, startedAt: e.occurredAt };
+  // The earliest start wins, as the upsert does across batches: the result cannot depend on where batches split.
   if (e.type === 'DeviceSessionStarted') {
-    Object.assign(s, { channel: e.payload.channel, remoteAddress: e.payload.remoteAddress, startedAt: e.occurredAt });
+    Object.assign(s, { channel: e.payload.channel, remoteAddress: e.payload.remoteAddress, startedAt: Math.min(s.startedAt, e.occurredAt) });
   } else {
     Object.assign(s, {
-      startedAt: checkTime('startedAt', e.payload.startedAt),
+      startedAt: Math.min(s.startedAt, checkTime('startedAt', e.payload.startedAt)),
       endedAt: e.occurredAt,
       outcome: e.payload.outcome,
       messagesIn: e.payload.messagesIn,

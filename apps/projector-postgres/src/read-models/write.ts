@@ -40,6 +40,7 @@ const DEVICE_COLUMNS: Column[] = [
   ['online', 'boolean'],
   ['online_changed_at', 'timestamptz'],
   ['expected_interval_seconds', 'integer'],
+  ['event_count', 'bigint'],
   ['updated_at', 'timestamptz'],
   ['last_event_id', 'text'],
 ];
@@ -65,6 +66,7 @@ const writeDevices = async (client: pg.ClientBase, devices: Changes['devices']) 
     d.online?.value ?? false,
     ts(d.online?.at),
     d.expectedIntervalSeconds,
+    d.events,
     ts(d.updatedAt),
     d.lastEventId,
   ]);
@@ -77,6 +79,7 @@ const writeDevices = async (client: pg.ClientBase, devices: Changes['devices']) 
        first_seen_at = least(t.first_seen_at, EXCLUDED.first_seen_at),
        last_contact_at = greatest(t.last_contact_at, EXCLUDED.last_contact_at),
        online = CASE WHEN EXCLUDED.online_changed_at IS NULL THEN t.online ELSE EXCLUDED.online END,
+       event_count = t.event_count + EXCLUDED.event_count,
        updated_at = greatest(t.updated_at, EXCLUDED.updated_at),
        last_event_id = EXCLUDED.last_event_id`,
   );

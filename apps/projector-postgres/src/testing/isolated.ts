@@ -6,7 +6,7 @@ import { testBus, testKafka } from '@fleetlog/events/testing';
 import { loadConfig, type Config } from '../config.js';
 import { sourceTopics } from '../projector.js';
 import { allReadModels, tablesOf } from '../read-models/models.js';
-import { createShadowTables, dropSchema } from '../read-models/schemas.js';
+import { createShadowTables, dropSchema, tableChecksum } from '../read-models/schemas.js';
 
 export const databaseUrl = () => process.env.FLEETLOG_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/fleetlog';
 
@@ -76,4 +76,14 @@ export const caughtUp = async (iso: Isolation, projector = `test-${iso.id}`): Pr
   const { rows } = await iso.pool.query<{ topic: string; partition: number; next_offset: string }>('SELECT topic, partition, next_offset FROM projection_offsets WHERE projector = $1', [projector]);
   const stored = new Map(rows.map((r) => [`${r.topic}/${r.partition}`, BigInt(r.next_offset)]));
   return [...ends].every(([k, end]) => end === 0n || (stored.get(k) ?? 0n) >= end);
+};
+
+/** Checksums of every read-model table in a schema. */
+export const checksums = async (iso: Isolation, schema: string) => {
+  const out: Record<string, string> = {};
+  for (const t of tablesOf(allReadModels)) {
+    const c = await tableChecksum(iso.pool, schema, t);
+    out[t] = `${c.rows} rows ${c.md5}`;
+  }
+  return out;
 };
