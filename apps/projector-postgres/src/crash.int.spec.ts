@@ -1,33 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { seededRandom, syntheticDeviceLog, uniqueTenant, waitFor } from '@fleetlog/events/testing';
 import { rebuildReadModels } from './rebuild.js';
 import { dropSchema } from './read-models/schemas.js';
-import { caughtUp, checksums, isolation, type Isolation } from './testing/isolated.js';
-
-const main = resolve(fileURLToPath(import.meta.url), '../main.ts');
-
-/** The projector as production runs it: its own process, configured by environment. */
-const spawnProjector = (iso: Isolation): ChildProcess =>
-  spawn(process.execPath, ['--import', 'tsx', main], {
-    env: {
-      ...process.env,
-      FLEETLOG_PROJECTOR_NAME: `test-${iso.id}`,
-      FLEETLOG_PROJECTOR_SCHEMA: iso.schema,
-      FLEETLOG_TOPIC_PREFIX: iso.prefix,
-      FLEETLOG_PRESENCE_CHECK_SECONDS: '0',
-      FLEETLOG_PROJECTOR_POSTGRES_METRICS_PORT: '0',
-      // A killed member is replaced after 6 s instead of 30.
-      FLEETLOG_PROJECTOR_SESSION_TIMEOUT_MS: '6000',
-      FLEETLOG_LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+import { caughtUp, checksums, isolation, spawnProjector, type Isolation } from './testing/isolated.js';
 
 describe('the Postgres projector killed again and again during a replay', () => {
   let iso: Isolation;

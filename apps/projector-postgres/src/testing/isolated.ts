@@ -1,5 +1,8 @@
 // Test support: a projector on its own topics, schema and offsets, beside whatever else runs on the stack.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { dlqTopicName, silentLogger, topicOf, type AnyEvent } from '@fleetlog/events';
 import { testBus, testKafka } from '@fleetlog/events/testing';
@@ -29,6 +32,7 @@ export const isolation = async (opts: { partitions?: number } = {}) => {
     await admin.disconnect();
   }
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: 4 });
+  pool.on('error', () => undefined); // an idle client lost in a database outage test
   await createShadowTables(pool, schema, tablesOf(allReadModels));
   const bus = testBus();
   const producer = bus.producer({ route: (e) => `${prefix}${topicOf(e.type).name}` });
@@ -87,3 +91,22 @@ export const checksums = async (iso: Isolation, schema: string) => {
   }
   return out;
 };
+
+const main = resolve(fileURLToPath(import.meta.url), '../../main.ts');
+
+/** The projector as production runs it: its own process, configured by environment. */
+export const spawnProjector = (iso: Isolation): ChildProcess =>
+  spawn(process.execPath, ['--import', 'tsx', main], {
+    env: {
+      ...process.env,
+      FLEETLOG_PROJECTOR_NAME: `test-${iso.id}`,
+      FLEETLOG_PROJECTOR_SCHEMA: iso.schema,
+      FLEETLOG_TOPIC_PREFIX: iso.prefix,
+      FLEETLOG_PRESENCE_CHECK_SECONDS: '0',
+      FLEETLOG_PROJECTOR_POSTGRES_METRICS_PORT: '0',
+      // A killed member is replaced after 6 s instead of 30.
+      FLEETLOG_PROJECTOR_SESSION_TIMEOUT_MS: '6000',
+      FLEETLOG_LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
