@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DLQ_HEADERS, deterministicEventId, dlqTopicName, type AnyEvent, type DeviceEvent } from '@fleetlog/events';
 import { testKafka, uniqueTenant, waitFor } from '@fleetlog/events/testing';
+import { serveMetrics } from '@fleetlog/platform';
 import { createPresenceWatcher } from './presence.js';
 import { startProjector, type RunningProjector } from './projector.js';
 import { caughtUp, isolation, type Isolation } from './testing/isolated.js';
@@ -166,6 +167,24 @@ describe('projector-postgres on the real stack', () => {
     projector = await startProjector(iso.config(), iso.logger);
     await settle();
     assert.equal(await timeline(), '14');
+  });
+
+  it('reports per-partition lag and last applied offset on /metrics and /health', async () => {
+    await settle();
+    const http = await serveMetrics({ host: '127.0.0.1', port: 0, registry: projector.metrics.registry, health: () => ({ ok: true, partitions: projector.metrics.partitions() }) });
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${http.port}/metrics`)).text();
+      const ends = await iso.endOffsets();
+      const [topic, end] = [...ends].find(([, e]) => e > 0n)!;
+      const [name, partition] = [topic.slice(0, topic.lastIndexOf('/')), topic.slice(topic.lastIndexOf('/') + 1)];
+      assert.match(text, new RegExp(`fleetlog_consumer_lag\\{[^}]*topic="${name.replaceAll('.', '\\.')}",partition="${partition}"[^}]*\\} 0`));
+      assert.match(text, new RegExp(`fleetlog_consumer_last_applied_offset\\{[^}]*topic="${name.replaceAll('.', '\\.')}",partition="${partition}"[^}]*\\} ${end - 1n}`));
+      const health = (await (await fetch(`http://127.0.0.1:${http.port}/health`)).json()) as { ok: boolean; partitions: { topic: string; lag: string }[] };
+      assert.equal(health.ok, true);
+      assert.ok(health.partitions.some((p) => p.topic === name && p.lag === '0'));
+    } finally {
+      await http.close();
+    }
   });
 
   it('row-level security shows the API role one tenant, and nothing without one', async () => {
