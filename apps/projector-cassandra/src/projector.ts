@@ -148,6 +148,18 @@ export const startProjector = async (config: Config, logger: Logger): Promise<Ru
         const end = batchSeconds.startTimer();
         try {
           await apply(batch);
+        } catch (e) {
+          // Thrown out of the handler, the batch stays uncommitted and the consumer applies it again.
+          if (isProjectorError(e, 'PROJECTOR_STOPPED')) {
+            logger.info({ topic: batch.topic, partition: batch.partition, fromOffset: batch.fromOffset }, e.message);
+          } else {
+            if (isProjectorError(e, 'PROJECTOR_CASSANDRA_REJECTED')) {
+              state.cassandraFailingSince ??= now();
+              state.lastError = e.message;
+            }
+            logger.error({ err: e, code: (e as { code?: string }).code, topic: batch.topic, partition: batch.partition, fromOffset: batch.fromOffset }, 'could not apply the batch; the consumer will apply it again');
+          }
+          throw e;
         } finally {
           end();
         }
