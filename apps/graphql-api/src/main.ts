@@ -1,0 +1,16 @@
+// graphql-api: the console API. Composition root: config once, start, stop on signals.
+import pino from 'pino';
+import { loadConfig } from './config.js';
+import { startApi } from './server.js';
+
+const config = loadConfig(process.env);
+const logger = pino({ name: 'graphql-api', level: config.FLEETLOG_LOG_LEVEL });
+const api = await startApi(config, logger);
+
+const shutdown = async (signal: string) => {
+  logger.info({ signal }, 'shutting down');
+  await api.stop();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
