@@ -134,7 +134,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     errorFormatter: (execution, ctx) => {
       const requestId = (ctx as unknown as RequestContext).requestId ?? 'unknown';
       const errors = formatErrors(execution.errors, requestId, logger);
-      const original = (execution.errors[0] as GraphQLError | undefined)?.originalError as { statusCode?: number } | undefined;
+      const first = execution.errors[0] as (GraphQLError & { statusCode?: number }) | undefined;
+      const original = (first?.originalError ?? first) as { statusCode?: number } | undefined;
       const statusCode = execution.data ? 200 : (original?.statusCode ?? (errors.every((e) => e.extensions.code !== 'INTERNAL') ? 400 : 500));
       return { statusCode, response: { data: execution.data ?? null, errors } as never };
     },
