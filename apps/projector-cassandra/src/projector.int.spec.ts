@@ -159,7 +159,7 @@ describe('projector-cassandra against the real Kafka, registry and Cassandra', (
         telemetryEvent(tenant, 'dev', 3, [sample('', t + 3000, 1)]),
         telemetryEvent(tenant, 'dev', 4, [sample('temp', t + 4000, 22)]),
       ];
-      // A device clock that reads before 1970, on its own.
+      // A device clock that reads before 1970.
       const negative = { ...telemetryEvent(tenant, 'dev', 5, [sample('temp', -1000, 1)]), recordedAt: t + 5000 };
       await produce(topic.topic, [...events, negative]);
       await waitCaughtUp(projector.metricsPort, topic.topic);
