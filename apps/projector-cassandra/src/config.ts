@@ -8,6 +8,8 @@ const schema = z.object({
   FLEETLOG_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
   /** Consumer group: instances sharing it split the partitions between them. */
   FLEETLOG_PROJECTOR_CASSANDRA_GROUP: z.string().min(1).default('fleetlog.projector-cassandra'),
+  /** How long Kafka waits for a silent projector before handing its partitions on (6 s at least). */
+  FLEETLOG_PROJECTOR_CASSANDRA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).default(30_000),
   FLEETLOG_PROJECTOR_CASSANDRA_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   FLEETLOG_PROJECTOR_CASSANDRA_METRICS_PORT: portSetting.default(9464),
   /** Cassandra queries in flight at once, over all partitions. */

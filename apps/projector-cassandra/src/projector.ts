@@ -144,6 +144,7 @@ export const startProjector = async (config: Config, logger: Logger): Promise<Ru
       // A new group (a fresh deployment or a rebuild) projects everything the topic still holds.
       fromBeginning: true,
       partitionsConsumedConcurrently: config.FLEETLOG_PROJECTOR_CASSANDRA_PARTITIONS,
+      sessionTimeoutMs: config.FLEETLOG_PROJECTOR_CASSANDRA_SESSION_TIMEOUT_MS,
       handle: async (batch) => {
         const end = batchSeconds.startTimer();
         try {
