@@ -92,6 +92,11 @@ const start = () => {
     console.log('  CWMP ACS (point CPEs here)      http://127.0.0.1:7547/   user fleetlog / password fleetlog (tenant "default")');
   }
   if (names.includes('device-sim')) console.log('  Simulated CPEs                   5 TR-181 gateways informing the ACS (FLEETLOG_SIM_COUNT)');
+  if (names.includes('graphql-api')) {
+    console.log('  GraphQL API (GraphiQL)           http://127.0.0.1:4000/graphiql   a token: npm run token -- --tenant default --roles admin');
+  }
+  if (names.includes('projector-postgres')) console.log('  Postgres projector metrics       http://127.0.0.1:9463/metrics  /health');
+  if (names.includes('projector-cassandra')) console.log('  Cassandra projector metrics      http://127.0.0.1:9464/metrics  /health');
   console.log('  Events                           npm run stack -- env, then any Kafka client on fleetlog.device.events');
   const stopAll = () => children.forEach((c) => c.kill('SIGTERM'));
   process.on('SIGINT', stopAll);
