@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { uniqueTenant, waitFor } from '@fleetlog/events/testing';
+import { testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
 import { createTenantReader } from './db/tenant-db.js';
 import { encodeCursor } from './queries/cursor.js';
 import { cwmpId, insertCommand, insertDevice, insertParameter, insertSession, insertTimeline, startHarness, type Harness } from './testing/harness.js';
@@ -139,7 +139,6 @@ describe('cross-tenant isolation', () => {
 });
 
 const markerProducer = async () => {
-  const { testBus } = await import('@fleetlog/events/testing');
   const producer = testBus().producer();
   await producer.connect();
   return { producer };

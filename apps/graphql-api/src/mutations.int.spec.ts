@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { uniqueTenant, waitFor } from '@fleetlog/events/testing';
+import { topics } from '@fleetlog/events';
+import { testBus, uniqueTenant, waitFor } from '@fleetlog/events/testing';
 import type { LiveEvent } from './live/hub.js';
+import { createConsumerForTest } from './testing/consume.js';
 import { cwmpId, insertCommand, insertDevice, startHarness, type Harness } from './testing/harness.js';
 
 const payloadOf = (e: LiveEvent) => ({ ...(e.event.payload as unknown as Record<string, unknown>) });
@@ -127,8 +129,6 @@ describe('mutations append events and never write read models', () => {
 
   it('createApiKey records TenantApiKeyIssued with a scrypt hash and returns the secret once', async () => {
     const admin = await h.token(tenant, 'admin');
-    const { testBus } = await import('@fleetlog/events/testing');
-    const { topics } = await import('@fleetlog/events');
     const bus = testBus();
     const ends = await bus.endOffsets(topics.tenantEvents.name);
     const r = await h.gql(admin, `mutation { createApiKey(name: "billing sync", role: OPERATOR) { id name role secret } }`);
@@ -136,7 +136,6 @@ describe('mutations append events and never write read models', () => {
     const key = r.data!['createApiKey'] as { id: string; secret: string; role: string };
     assert.match(key.secret, new RegExp(`^${key.id}\\.`));
     // Read the tenant topic from before the call.
-    const { createConsumerForTest } = await import('./testing/consume.js');
     const events = await createConsumerForTest(bus, topics.tenantEvents.name, ends, (e) => e.tenantId === tenant, 1);
     assert.equal(events[0]!.type, 'TenantApiKeyIssued');
     const payload = { ...events[0]!.payload } as { keyId: string; keyHash: string; role: string };
