@@ -109,6 +109,21 @@ describe('queries over the read models', () => {
     assert.deepEqual((d['eventsByCorrelation'] as { id: string }[]).map((e) => e.id), [`${run}-e0`, `${run}-e1`, `${run}-e2`]);
   });
 
+  it('command arguments and results never show a passphrase, even one stored in clear in the read model', async () => {
+    const id = `${run}-secret`;
+    await insertCommand(h.pool, tenant, id, ids[0]!);
+    await h.pool.query(`UPDATE commands SET kind = 'cwmp.SetParameterValues', arguments = $3, result = $4 WHERE tenant_id = $1 AND command_id = $2`, [
+      tenant,
+      id,
+      JSON.stringify({ values: [{ path: 'Device.WiFi.AccessPoint.1.Security.KeyPassphrase', value: 'wifi-secret', valueType: 'string' }], parameterKey: '' }),
+      JSON.stringify({ parameters: [{ name: 'Device.ManagementServer.Password', value: 'acs-secret' }] }),
+    ]);
+    const r = await h.gql(viewer, `query($c: ID!) { command(id: $c) { arguments result } }`, { c: id });
+    const text = JSON.stringify(r.data);
+    assert.ok(!text.includes('wifi-secret') && !text.includes('acs-secret'), text);
+    assert.match(text, /\*\*\*/);
+  });
+
   it('fleet statistics count by online status, protocol, product class and software version', async () => {
     const r = await h.gql(viewer, `{ fleetStats { total online offline byProtocol { key count } byProductClass { key count } bySoftwareVersion { key count } } }`);
     assert.deepEqual(r.data!['fleetStats'], {

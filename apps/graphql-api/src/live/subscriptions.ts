@@ -5,7 +5,6 @@ import type { TimelineRow } from '../queries/rows.js';
 import { timelineEventOf, type DeviceEventView } from '../queries/timeline.js';
 import { isAfter, parseResumePoint, type ResumePoint } from './event-cursor.js';
 import type { LiveEvent, LiveSubscription } from './hub.js';
-import { maskSecrets } from './mask.js';
 import { commandUpdateView, deviceEventView, deviceIdOf, isDeviceOrCommandEvent } from './views.js';
 
 /** Most events one resume replays; a console further behind reloads its views from queries. */
@@ -51,7 +50,7 @@ const replayFrom = async (ctx: RequestContext, from: ResumePoint, where: string,
   for (const r of rows) {
     if (!isAfter({ recordedAt: r.recorded_at.getTime(), topic: r.log_topic, partition: r.log_partition, offset: String(r.log_offset) }, from)) continue;
     const v = timelineEventOf(r);
-    views.set(v.id, { at: r.recorded_at.getTime(), view: { ...v, payload: maskSecrets(v.payload) } });
+    views.set(v.id, { at: r.recorded_at.getTime(), view: v });
   }
   for (const e of services.live.recent(caller.tenantId, from, accept)) {
     if (!views.has(e.event.eventId)) views.set(e.event.eventId, { at: e.event.recordedAt, view: deviceEventView(e) });

@@ -1,4 +1,6 @@
 // Read-model rows as the schema's types.
+import { maskSecrets } from '../live/mask.js';
+
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 export interface DeviceRow {
@@ -100,7 +102,9 @@ export const commandOf = (r: CommandRow) => ({
   deviceId: r.device_id,
   protocol: r.protocol,
   kind: r.kind,
-  arguments: r.arguments,
+  // Masked again here: the read model masks secrets by field name only, not Wi-Fi passphrases or
+  // passwords set as parameter values, nor results.
+  arguments: maskSecrets(r.arguments),
   status: r.status,
   requestedBy: r.requested_by,
   batchId: r.batch_id,
@@ -111,7 +115,7 @@ export const commandOf = (r: CommandRow) => ({
   attempts: r.attempts,
   acceptedAt: iso(r.accepted_at),
   completedAt: iso(r.completed_at),
-  result: r.result,
+  result: maskSecrets(r.result),
   errorCode: r.error_code,
   errorMessage: r.error_message,
   faultCode: r.fault_code,

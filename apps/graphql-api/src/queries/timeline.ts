@@ -1,4 +1,5 @@
 import { encodeEventCursor } from '../live/event-cursor.js';
+import { maskSecrets } from '../live/mask.js';
 import type { TimelineRow } from './rows.js';
 
 /** A timeline row as a DeviceEvent; its cursor resumes a subscription right after it. */
@@ -12,7 +13,7 @@ export const timelineEventOf = (r: TimelineRow) => ({
   correlationId: r.correlation_id,
   causationId: r.causation_id,
   sourceApp: r.source_app,
-  payload: r.summary,
+  payload: maskSecrets(r.summary),
   cursor: encodeEventCursor({ recordedAt: r.recorded_at.getTime(), topic: r.log_topic, partition: r.log_partition, offset: String(r.log_offset) }),
 });
 export type DeviceEventView = ReturnType<typeof timelineEventOf>;
