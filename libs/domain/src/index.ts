@@ -137,3 +137,4 @@ export type {
 export { deviceCommandQueue } from './command/device-command-queue.js';
 export type { DeviceCommandQueue, PendingCommand, RecordedCommandEvent } from './command/device-command-queue.js';
 
+export { maskJsonText, maskSecrets } from './values/secrets.js';

@@ -1,6 +1,6 @@
 import { encodeEventCursor } from './event-cursor.js';
 import type { FleetEvent, LiveEvent } from './hub.js';
-import { maskJsonText, maskSecrets } from './mask.js';
+import { maskJsonText, maskSecrets } from '@fleetlog/domain';
 
 export const isDeviceOrCommandEvent = (e: FleetEvent): boolean => e.type.startsWith('Device') || e.type.startsWith('Command');
 

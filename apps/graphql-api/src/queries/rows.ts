@@ -1,5 +1,5 @@
 // Read-model rows as the schema's types.
-import { maskSecrets } from '../live/mask.js';
+import { maskSecrets } from '@fleetlog/domain';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 

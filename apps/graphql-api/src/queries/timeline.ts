@@ -1,5 +1,5 @@
 import { encodeEventCursor } from '../live/event-cursor.js';
-import { maskSecrets } from '../live/mask.js';
+import { maskSecrets } from '@fleetlog/domain';
 import type { TimelineRow } from './rows.js';
 
 /** A timeline row as a DeviceEvent; its cursor resumes a subscription right after it. */

@@ -1,3 +1,4 @@
+import { maskJsonText, maskSecrets } from '@fleetlog/domain';
 import type { AnyEvent, CommandEvent, DeviceEvent, TenantEvent } from '@fleetlog/events';
 import type { ReadModel } from './models.js';
 
@@ -151,17 +152,10 @@ export class ProjectionError extends Error {
 }
 
 const PERIODIC_INTERVAL = /(^|\.)ManagementServer\.PeriodicInformInterval$/;
-const SECRET_KEY = /passw(or)?d|secret|token/i;
 const MAX_INTERVAL_SECONDS = 31 * 24 * 3600;
 
-/** Arguments as stored for operators: secrets replaced, everything else as requested. */
-export const maskSecrets = (json: string): string => {
-  try {
-    return JSON.stringify(JSON.parse(json), (k, v: unknown) => (SECRET_KEY.test(k) && typeof v === 'string' && v !== '' ? '***' : v));
-  } catch {
-    return JSON.stringify({ unparsable: true });
-  }
-};
+/** JSON text as stored for operators: secrets replaced (see maskSecrets), everything else as sent. */
+export const maskedJson = (text: string): string => JSON.stringify(maskJsonText(text));
 
 const isDeviceEvent = (e: AnyEvent): e is DeviceEvent => e.type.startsWith('Device');
 const isCommandEvent = (e: AnyEvent): e is CommandEvent => e.type.startsWith('Command');
@@ -173,7 +167,19 @@ const checkTime = (name: string, ms: number) => {
   return ms;
 };
 
-const payloadOf = (e: AnyEvent): unknown => (e as { payload: unknown }).payload;
+/** The timeline's copy of a payload: JSON texts inside it (arguments, results) unfolded, secrets masked. */
+const summaryOf = (e: DeviceEvent | CommandEvent): unknown => {
+  switch (e.type) {
+    case 'CommandRequested':
+      return { ...e.payload, arguments: maskJsonText(e.payload.arguments) };
+    case 'CommandSucceeded':
+      return { ...e.payload, result: maskJsonText(e.payload.result) };
+    case 'CommandAccepted':
+      return { ...e.payload, detail: maskJsonText(e.payload.detail) };
+    default:
+      return maskSecrets(e.payload);
+  }
+};
 
 /**
  * Folds events, in log order, into the rows they change. Pure: the parameters' change detection,
@@ -207,7 +213,7 @@ const foldOne = (c: Changes, { event: e, topic, partition, offset }: PositionedE
       correlationId: e.correlationId,
       causationId: e.causationId,
       sourceApp: e.source.app,
-      summary: JSON.stringify(e.type === 'CommandRequested' ? { ...e.payload, arguments: JSON.parse(maskSecrets(e.payload.arguments)) } : payloadOf(e)),
+      summary: JSON.stringify(summaryOf(e)),
       topic,
       partition,
       offset,
@@ -222,7 +228,9 @@ const foldOne = (c: Changes, { event: e, topic, partition, offset }: PositionedE
   if (models.has('parameters') && e.type === 'DeviceParametersReported') {
     const position = BigInt(offset);
     for (const p of e.payload.parameters) {
-      c.parameters.push({ tenantId: e.tenantId, deviceId: e.aggregateId, path: p.path, value: p.value, valueType: p.valueType, writable: p.writable, at: e.occurredAt, origin: e.payload.origin, eventId: e.eventId, position });
+      // A CPE that reports a passphrase in clear does not get it stored in clear.
+      const value = String((maskSecrets({ path: p.path, value: p.value }) as { value: string }).value);
+      c.parameters.push({ tenantId: e.tenantId, deviceId: e.aggregateId, path: p.path, value, valueType: p.valueType, writable: p.writable, at: e.occurredAt, origin: e.payload.origin, eventId: e.eventId, position });
     }
   }
 };
@@ -327,14 +335,6 @@ const foldSession = (c: Changes, e: DeviceEvent) => {
   c.sessions.set(k, s);
 };
 
-const jsonText = (text: string): string => {
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch {
-    return JSON.stringify(text);
-  }
-};
-
 const foldCommand = (c: Changes, e: CommandEvent) => {
   const k = key(e.tenantId, e.aggregateId);
   const prev = c.commands.get(k);
@@ -347,7 +347,7 @@ const foldCommand = (c: Changes, e: CommandEvent) => {
         status: 'REQUESTED',
         protocol: e.payload.protocol,
         kind: e.payload.kind,
-        arguments: maskSecrets(e.payload.arguments),
+        arguments: maskedJson(e.payload.arguments),
         requestedBy: e.payload.requestedBy,
         batchId: e.payload.batchId,
         requestedAt: e.occurredAt,
@@ -359,10 +359,10 @@ const foldCommand = (c: Changes, e: CommandEvent) => {
       Object.assign(cmd, { status: 'DISPATCHED', dispatchedAt: e.occurredAt, attempts: Math.max(cmd.attempts ?? 0, e.payload.attempt) });
       break;
     case 'CommandAccepted':
-      Object.assign(cmd, { status: 'ACCEPTED', acceptedAt: e.occurredAt, acceptedDetail: jsonText(e.payload.detail) });
+      Object.assign(cmd, { status: 'ACCEPTED', acceptedAt: e.occurredAt, acceptedDetail: maskedJson(e.payload.detail) });
       break;
     case 'CommandSucceeded':
-      Object.assign(cmd, { status: 'SUCCEEDED', completedAt: e.occurredAt, result: jsonText(e.payload.result) });
+      Object.assign(cmd, { status: 'SUCCEEDED', completedAt: e.occurredAt, result: maskedJson(e.payload.result) });
       break;
     case 'CommandFailed':
       Object.assign(cmd, { status: 'FAILED', completedAt: e.occurredAt, errorCode: e.payload.code, errorMessage: e.payload.message, faultCode: e.payload.faultCode });

@@ -1,9 +1,10 @@
-// Secrets never leave the API: argument and result fields named like secrets, and the values of
+// Secrets stay out of read models and API answers: fields named like secrets, and the values of
 // parameters whose path names a secret (a SetParameterValues of a Wi-Fi passphrase), are masked.
 const SECRET_NAME = /passw(or)?d|passphrase|secret|token|presharedkey|wepkey|(^|\.)key$/i;
 
 const masked = (v: unknown): unknown => (typeof v === 'string' && v !== '' ? '***' : v);
 
+/** A copy of a JSON value with every secret replaced by `***`. */
 export const maskSecrets = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value === null || typeof value !== 'object') return value;
@@ -18,7 +19,7 @@ export const maskSecrets = (value: unknown): unknown => {
   return out;
 };
 
-/** A JSON text field (command arguments, results) parsed and masked; text that is not JSON stays hidden. */
+/** A JSON text (command arguments, results) parsed and masked; text that is not JSON stays hidden. */
 export const maskJsonText = (text: string): unknown => {
   try {
     return maskSecrets(JSON.parse(text));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maskJsonText, maskSecrets } from './mask.js';
+import { maskJsonText, maskSecrets } from './secrets.js';
 
 describe('maskSecrets', () => {
   it('masks fields named like secrets and the values of parameters whose path names one', () => {
