@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { cwmpBench } from './cwmp/run.js';
 import { kafkaBaseline } from './kafka-baseline/run.js';
+import { postgresProjectionBench } from './projection/postgres.js';
 import { cassandraProjectionBench } from './projection/cassandra.js';
 
 const program = new Command('bench');
@@ -43,6 +44,17 @@ program
       partitions: Number(o.partitions),
       rawConcurrency: Number(o.rawConcurrency),
     });
+  });
+program
+  .command('projection-postgres')
+  .description('events/s into the Postgres read models through apps/projector-postgres, vs raw batched upserts of the same rows; then a rebuild')
+  .option('--events <n>', 'events projected (and upserted raw)', '200000')
+  .option('--devices <n>', 'devices those events are spread over', '20000')
+  .option('--rebuild-events <n>', 'events of the rebuild phase (0 skips it)', '1000000')
+  .option('--concurrency <n>', 'partitions the projector applies at once; connections of the raw ceiling', '4')
+  .option('--raw-batch <n>', 'events per transaction of the raw ceiling', '500')
+  .action(async (o: { events: string; devices: string; rebuildEvents: string; concurrency: string; rawBatch: string }) => {
+    await postgresProjectionBench({ events: Number(o.events), devices: Number(o.devices), rebuildEvents: Number(o.rebuildEvents), concurrency: Number(o.concurrency), rawBatch: Number(o.rawBatch) });
   });
 program.parseAsync().then(
   () => process.exit(0),
