@@ -1,7 +1,7 @@
 // The CWMP ACS wired together: Kafka, registry, Postgres, consumers, HTTP. main.ts and tests start it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { createPostgresPool } from '@fleetlog/platform';
 import { createCatchUp, createEventBus, topics, type CommandEvent, type Logger, type TenantEvent } from '@fleetlog/events';
 import { buildApp } from './app.js';
 import { ha1Of, createNonces } from './auth/http-auth.js';
@@ -25,7 +25,7 @@ export const startIngress = async (config: Config, logger: Logger): Promise<Runn
 
   const bus = createEventBus({ brokers: config.FLEETLOG_KAFKA_BROKERS.split(','), clientId: `cwmp-ingress-${config.FLEETLOG_INSTANCE}`, registryUrl: config.FLEETLOG_SCHEMA_REGISTRY_URL }, logger);
   const producer = bus.producer();
-  const pool = new pg.Pool({ connectionString: config.FLEETLOG_POSTGRES_URL, max: 8 });
+  const pool = createPostgresPool({ connectionString: config.FLEETLOG_POSTGRES_URL, max: 8, onConnectionLost: (e) => logger.warn({ err: e.message }, 'Postgres connection lost') });
 
   const defaults =
     config.FLEETLOG_CWMP_USERNAME && config.FLEETLOG_CWMP_PASSWORD

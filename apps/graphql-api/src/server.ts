@@ -1,7 +1,7 @@
 // The API wired together: Postgres, Cassandra, Kafka producer and live consumer, HTTP. main.ts and tests start it.
 import { randomUUID } from 'node:crypto';
 import cassandra from 'cassandra-driver';
-import pg from 'pg';
+import { createPostgresPool } from '@fleetlog/platform';
 import { createEventBus, topicOf, topics, type Logger } from '@fleetlog/events';
 import { buildApp } from './app.js';
 import { createApiKeyVerifier } from './auth/api-keys.js';
@@ -25,7 +25,7 @@ export const startApi = async (config: Config, logger: Logger): Promise<RunningA
   const prefix = config.FLEETLOG_TOPIC_PREFIX;
   const bus = createEventBus({ brokers: config.FLEETLOG_KAFKA_BROKERS.split(','), clientId: `graphql-api-${config.FLEETLOG_INSTANCE}`, registryUrl: config.FLEETLOG_SCHEMA_REGISTRY_URL }, logger);
   const producer = bus.producer(prefix ? { route: (e) => `${prefix}${topicOf(e.type)}` } : {});
-  const pool = new pg.Pool({ connectionString: config.FLEETLOG_POSTGRES_URL, max: 16 });
+  const pool = createPostgresPool({ connectionString: config.FLEETLOG_POSTGRES_URL, max: 16, onConnectionLost: (e) => logger.warn({ err: e.message }, 'Postgres connection lost') });
   const cql = new cassandra.Client({
     contactPoints: config.FLEETLOG_CASSANDRA_CONTACT_POINTS.split(','),
     localDataCenter: config.FLEETLOG_CASSANDRA_LOCAL_DC,

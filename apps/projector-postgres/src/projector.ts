@@ -1,7 +1,7 @@
 // The Postgres projector wired together: Kafka in, read models and offsets out, in one transaction per batch.
-import pg from 'pg';
+import type pg from 'pg';
 import { createEventBus, deadLetter, topicOf, topics, type Logger } from '@fleetlog/events';
-import { createConsumerMetrics, type ConsumerMetrics } from '@fleetlog/platform';
+import { createConsumerMetrics, createPostgresPool, type ConsumerMetrics } from '@fleetlog/platform';
 import { createBatchApplier, type BatchOutcome } from './apply-batch.js';
 import type { Config } from './config.js';
 import { offsetKey, readOffsets } from './offsets.js';
@@ -33,9 +33,11 @@ export const startProjector = async (config: Config, logger: Logger, options: Pr
   const groupId = `fleetlog-projector-${projector}`;
   const source = { app: 'projector-postgres', instance: config.FLEETLOG_INSTANCE };
   const metrics = createConsumerMetrics('projector-postgres');
-  const pool = new pg.Pool({ connectionString: config.FLEETLOG_POSTGRES_URL, max: config.FLEETLOG_PROJECTOR_CONCURRENCY + 2 });
-  // An idle client that loses its server must not take the process down.
-  pool.on('error', (e) => logger.warn({ err: e.message }, 'idle Postgres connection lost'));
+  const pool = createPostgresPool({
+    connectionString: config.FLEETLOG_POSTGRES_URL,
+    max: config.FLEETLOG_PROJECTOR_CONCURRENCY + 2,
+    onConnectionLost: (e) => logger.warn({ err: e.message }, 'Postgres connection lost'),
+  });
 
   const bus = createEventBus({ brokers: config.FLEETLOG_KAFKA_BROKERS.split(','), clientId: groupId, registryUrl: config.FLEETLOG_SCHEMA_REGISTRY_URL }, logger);
   const producer = bus.producer({ route: (e) => `${prefix}${topicOf(e.type).name}` });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { createPostgresPool } from '@fleetlog/platform';
 import { createEventBus, type Logger } from '@fleetlog/events';
 import type { Config } from './config.js';
 import { offsetKey, readOffsets, type OffsetMap } from './offsets.js';
@@ -43,7 +43,7 @@ export const rebuildReadModels = async (
   const shadow = `rebuild_${stamp}`;
   const retired = `retired_${stamp}`;
   const tables = tablesOf(opts.models);
-  const pool = new pg.Pool({ connectionString: config.FLEETLOG_POSTGRES_URL, max: 2 });
+  const pool = createPostgresPool({ connectionString: config.FLEETLOG_POSTGRES_URL, max: 2, onConnectionLost: (e) => logger.warn({ err: e.message }, 'Postgres connection lost') });
   const started = now();
   const caps = new Map<string, bigint>();
   let projector: Awaited<ReturnType<typeof startProjector>> | undefined;

@@ -4,3 +4,4 @@ export { splitCql } from './migrations/cql-split.js';
 export { migratePostgres, type PostgresMigrationResult } from './migrations/postgres.js';
 export { createConsumerMetrics, serveMetrics, type ConsumerMetrics, type PartitionProgress, type PartitionStatus } from './metrics.js';
 export { cassandraSettings, commonSettings, parseConfig, portSetting, postgresSettings } from './config.js';
+export { createPostgresPool } from './postgres-pool.js';

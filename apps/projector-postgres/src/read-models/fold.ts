@@ -227,7 +227,9 @@ const foldOne = (c: Changes, { event: e, topic, partition, offset }: PositionedE
   if (models.has('sessions')) foldSession(c, e);
   if (models.has('parameters') && e.type === 'DeviceParametersReported') {
     const position = BigInt(offset);
-    for (const p of e.payload.parameters) {
+    // A path reported twice in one event: the last report is what the device said.
+    const lastByPath = new Map(e.payload.parameters.map((p) => [p.path, p]));
+    for (const p of lastByPath.values()) {
       // A CPE that reports a passphrase in clear does not get it stored in clear.
       const value = String((maskSecrets({ path: p.path, value: p.value }) as { value: string }).value);
       c.parameters.push({ tenantId: e.tenantId, deviceId: e.aggregateId, path: p.path, value, valueType: p.valueType, writable: p.writable, at: e.occurredAt, origin: e.payload.origin, eventId: e.eventId, position });
