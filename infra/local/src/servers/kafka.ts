@@ -68,7 +68,8 @@ export const kafka: Server = {
       // KRaft needs its storage formatted once with a cluster id (base64url of 16 random bytes).
       const clusterId = randomBytes(16).toString('base64url');
       ctx.say('kafka', `formatting KRaft storage (cluster ${clusterId})`);
-      run(ctx.java, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', join(conf, 'server.properties'), '--ignore-formatted'], { server: 'kafka', code: 'STACK_SERVER_FAILED' });
+      // `--cluster-id=<id>`, one argument: an id that starts with '-' would otherwise read as an option.
+      run(ctx.java, [...jvm, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', join(conf, 'server.properties'), '--ignore-formatted'], { server: 'kafka', code: 'STACK_SERVER_FAILED' });
     }
     startJvm(ctx, 'kafka', ['-Xms512m', '-Xmx1g', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', ...jvm, 'kafka.Kafka', join(conf, 'server.properties')], dist);
   },
