@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from 'cassandra-driver';
 import { silentLogger, type TelemetryReported } from '@fleetlog/events';
-import { testBus, testKafka, uniqueTenant, waitFor } from '@fleetlog/events/testing';
+import { SAMPLE_METRICS, testBus, testKafka, uniqueTenant, waitFor } from '@fleetlog/events/testing';
 import { startProjector } from './projector.js';
 import { sample, telemetryEvent } from './testing/events.js';
 import { spawnProjector } from './testing/process.js';
@@ -12,13 +12,6 @@ import { cassandraClient, checksums, freshKeyspace, isolatedTopic, projectorConf
 const DEVICES = 400;
 const REPORTS_PER_DEVICE = 50;
 const KILLS = 10;
-const METRICS = [
-  { metric: 'cpu.load', unit: '%' },
-  { metric: 'mem.used', unit: 'MiB' },
-  { metric: 'wifi.rssi', unit: 'dBm' },
-  { metric: 'wan.rx.rate', unit: 'bit/s' },
-  { metric: 'temp.soc', unit: null },
-];
 // Ten minutes before midnight at the end of a month: raw, minute and hour partitions all roll over.
 const T0 = Date.parse('2026-11-30T23:50:00Z');
 
@@ -28,7 +21,7 @@ const report = (tenant: string, d: number, j: number): TelemetryReported =>
     tenant,
     `cpe-${String(d).padStart(4, '0')}`,
     j,
-    METRICS.map(({ metric, unit }, m) => sample(metric, T0 + j * 15_000 + (d % 15) * 1000, Math.sin(d * 1000 + j * 7 + m) * 1000, unit)),
+    SAMPLE_METRICS.map(({ metric, unit }, m) => sample(metric, T0 + j * 15_000 + (d % 15) * 1000, Math.sin(d * 1000 + j * 7 + m) * 1000, unit)),
   );
 
 /** A small seeded generator, so a failing run can be repeated with FLEETLOG_CRASH_SEED. */
@@ -80,7 +73,7 @@ describe('crash test: the projector killed with SIGKILL at random moments', () =
     await client.shutdown();
   });
 
-  it(`ends with the same cells as a projection from scratch, nothing lost or doubled (${DEVICES * REPORTS_PER_DEVICE * METRICS.length} samples, ${KILLS} kills)`, async (t) => {
+  it(`ends with the same cells as a projection from scratch, nothing lost or doubled (${DEVICES * REPORTS_PER_DEVICE * SAMPLE_METRICS.length} samples, ${KILLS} kills)`, async (t) => {
     t.diagnostic(`seed ${seed} (set FLEETLOG_CRASH_SEED to repeat)`);
     const groupId = `test-crash-${randomUUID()}`;
     const env = projectorEnv({ prefix: topic.prefix, keyspace: crashed.keyspace, group: groupId });
@@ -130,7 +123,7 @@ describe('crash test: the projector killed with SIGKILL at random moments', () =
     }
 
     const distinct = new Set(waves.flat().flatMap((e) => e.payload.samples.map((s) => `${e.aggregateId}/${s.metric}/${s.ts}`))).size;
-    assert.equal(distinct, DEVICES * REPORTS_PER_DEVICE * METRICS.length);
+    assert.equal(distinct, DEVICES * REPORTS_PER_DEVICE * SAMPLE_METRICS.length);
     const [afterCrashes, fromScratch] = [await checksums(client, crashed.keyspace, tenant), await checksums(client, scratch.keyspace, tenant)];
     t.diagnostic(JSON.stringify(afterCrashes));
     assert.equal(afterCrashes.telemetry_samples!.rows, distinct, 'every sample once: none lost, none doubled');

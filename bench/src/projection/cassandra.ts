@@ -6,17 +6,10 @@ import { createInterface } from 'node:readline';
 import { Client, types } from 'cassandra-driver';
 import { Kafka, logLevel } from 'kafkajs';
 import { createEventBus, deterministicEventId, dlqTopicName, silentLogger, topics, type TelemetryReported } from '@fleetlog/events';
-import { stackSettings, waitFor } from '@fleetlog/events/testing';
+import { SAMPLE_METRICS, stackSettings, waitFor } from '@fleetlog/events/testing';
 import { migrateCassandra } from '@fleetlog/platform';
 import { machine } from '../report.js';
 
-const METRICS = [
-  { metric: 'cpu.load', unit: '%' },
-  { metric: 'mem.used', unit: 'MiB' },
-  { metric: 'wifi.rssi', unit: 'dBm' },
-  { metric: 'wan.rx.rate', unit: 'bit/s' },
-  { metric: 'temp.soc', unit: null },
-];
 const DAY_MS = 86_400_000;
 
 export interface ProjectionBenchOptions {
@@ -53,7 +46,7 @@ const reportsOf = (tenant: string, opts: ProjectionBenchOptions, t0: number): Te
         correlationId: `bench-${deviceId}-${j}`,
         causationId: null,
         source: { app: 'bench', instance: String(process.pid) },
-        payload: { samples: METRICS.map(({ metric, unit }, m) => ({ metric, ts, value: Math.sin(d * 1000 + j * 7 + m) * 1000, unit })) },
+        payload: { samples: SAMPLE_METRICS.map(({ metric, unit }, m) => ({ metric, ts, value: Math.sin(d * 1000 + j * 7 + m) * 1000, unit })) },
       });
     }
   }
@@ -91,7 +84,7 @@ export const cassandraProjectionBench = async (opts: ProjectionBenchOptions) => 
   try {
     const t0 = Date.UTC(2026, 10, 23, 8, 0, 0);
     const events = reportsOf(tenant, opts, t0);
-    const samples = events.length * METRICS.length;
+    const samples = events.length * SAMPLE_METRICS.length;
     const bus = createEventBus({ ...settings, clientId: 'bench' }, silentLogger);
     const producer = bus.producer({ route: () => topic });
     await producer.connect();

@@ -88,3 +88,12 @@ export const syntheticDeviceLog = (opts: { tenantId: string; devices: number; co
   }
   return out.slice(0, opts.count);
 };
+
+/** Five metrics a gateway typically reports, for telemetry tests and benchmarks. */
+export const SAMPLE_METRICS: readonly { metric: string; unit: string | null }[] = [
+  { metric: 'cpu.load', unit: '%' },
+  { metric: 'mem.used', unit: 'MiB' },
+  { metric: 'wifi.rssi', unit: 'dBm' },
+  { metric: 'wan.rx.rate', unit: 'bit/s' },
+  { metric: 'temp.soc', unit: null },
+];
