@@ -26,7 +26,7 @@ export const LIMITS = {
 } as const;
 
 // Control characters: never part of a name, and \u0000 separates key parts inside the projector.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const reject = (code: RejectionCode, message: string): Verdict => ({ ok: false, code, message });
