@@ -75,8 +75,12 @@ export const createPresenceWatcher = (deps: {
     );
   };
 
-  /** One pass; returns the events it recorded. */
-  const check = async (): Promise<AnyEvent[]> => {
+  /**
+   * One pass; returns the events it recorded. 'contacts' looks only for devices heard from since
+   * they went offline, which is cheap and worth doing after every batch; 'all' also looks for
+   * silence.
+   */
+  const check = async (scope: 'all' | 'contacts' = 'all'): Promise<AnyEvent[]> => {
     const client = await deps.pool.connect();
     try {
       const { rows: lock } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [PRESENCE_LOCK]);
@@ -84,18 +88,24 @@ export const createPresenceWatcher = (deps: {
       try {
         const table = `${client.escapeIdentifier(deps.schema)}.devices`;
         const now = deps.now();
-        const { rows } = await client.query<Row>(
-          `(SELECT tenant_id, device_id, protocol, online, last_contact_at, expected_interval_seconds FROM ${table}
-             WHERE online AND last_contact_at < to_timestamp($1 / 1000.0)
-               - make_interval(secs => coalesce(expected_interval_seconds, $2) * $3 + $4)
-             LIMIT $5)
-           UNION ALL
-           (SELECT tenant_id, device_id, protocol, online, last_contact_at, expected_interval_seconds FROM ${table}
+        const columns = 'tenant_id, device_id, protocol, online, last_contact_at, expected_interval_seconds';
+        // The predicate is the partial index devices_contact_since_offline's, word for word.
+        const contacts = `SELECT ${columns} FROM ${table}
              WHERE NOT online AND protocol IS NOT NULL AND last_contact_at IS NOT NULL
-               AND last_contact_at > coalesce(online_changed_at, '-infinity')
-             LIMIT $5)`,
-          [now, settings.defaultIntervalSeconds, settings.missedIntervals, settings.graceSeconds, limit],
-        );
+               AND last_contact_at > coalesce(online_changed_at, '-infinity'::timestamptz)
+             LIMIT $1`;
+        const { rows } =
+          scope === 'contacts'
+            ? await client.query<Row>(contacts, [limit])
+            : await client.query<Row>(
+                `(${contacts})
+                 UNION ALL
+                 (SELECT ${columns} FROM ${table}
+                   WHERE online AND last_contact_at < to_timestamp($2 / 1000.0)
+                     - make_interval(secs => coalesce(expected_interval_seconds, $3) * $4 + $5)
+                   LIMIT $1)`,
+                [limit, now, settings.defaultIntervalSeconds, settings.missedIntervals, settings.graceSeconds],
+              );
         const events = rows.flatMap((r) => record(r, now));
         if (events.length > 0) await deps.publish(events);
         return events;

@@ -259,6 +259,7 @@ describe('projector-postgres on the real stack', () => {
     await watcher.check();
     assert.equal(mine().length, 1, 'within its window (2 x 600 s + 60 s) nothing changes');
     now = contact + (2 * 600 + 61) * 1000;
+    assert.deepEqual(await watcher.check('contacts'), [], 'the check run after every batch only brings devices online');
     await watcher.check();
     assert.deepEqual(mine().map((e) => e.type), ['DeviceWentOnline', 'DeviceWentOffline']);
     await settle();

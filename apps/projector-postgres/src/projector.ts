@@ -43,6 +43,8 @@ export const startProjector = async (config: Config, logger: Logger, options: Pr
   const producer = bus.producer({ route: (e) => `${prefix}${topicOf(e.type).name}` });
   const names = sourceTopics(prefix);
 
+  const deviceTopic = `${prefix}${topics.deviceEvents.name}`;
+  let afterDeviceBatch: () => void = () => undefined;
   let seek: (topic: string, partition: number, offset: string) => void = () => undefined;
   const apply = createBatchApplier({
     pool,
@@ -76,6 +78,7 @@ export const startProjector = async (config: Config, logger: Logger, options: Pr
       const outcome = await apply(batch);
       if (outcome.kind === 'applied' || outcome.kind === 'skipped') metrics.observe(batch);
       options.onBatch?.(outcome, batch.topic, batch.partition);
+      if (outcome.kind === 'applied' && batch.topic === deviceTopic) afterDeviceBatch();
     },
   });
   seek = consumer.seek;
@@ -98,16 +101,29 @@ export const startProjector = async (config: Config, logger: Logger, options: Pr
         graceSeconds: config.FLEETLOG_PRESENCE_GRACE_SECONDS,
       },
     });
+    // One check at a time; what is asked for meanwhile runs right after, merged.
     let running = false;
-    presenceTimer = setInterval(() => {
-      if (running) return;
+    let pending: 'all' | 'contacts' | undefined;
+    const check = (scope: 'all' | 'contacts') => {
+      if (running) {
+        pending = pending === 'all' ? 'all' : scope;
+        return;
+      }
       running = true;
       watcher
-        .check()
+        .check(scope)
         .then((events) => events.length > 0 && logger.info({ events: events.length }, 'presence changes recorded'))
         .catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'presence check failed; trying again later'))
-        .finally(() => (running = false));
-    }, config.FLEETLOG_PRESENCE_CHECK_SECONDS * 1000);
+        .finally(() => {
+          running = false;
+          const next = pending;
+          pending = undefined;
+          if (next) check(next);
+        });
+    };
+    presenceTimer = setInterval(() => check('all'), config.FLEETLOG_PRESENCE_CHECK_SECONDS * 1000);
+    // A device heard from is online as soon as its contact is in the read model, not at the next tick.
+    afterDeviceBatch = () => check('contacts');
   }
 
   logger.info({ projector, groupId, topics: names, schema: config.FLEETLOG_PROJECTOR_SCHEMA }, 'projector started');

@@ -74,3 +74,12 @@ export const startAcs = async (extra: Record<string, string>) => {
   );
   return { ...app, url: `http://127.0.0.1:${(JSON.parse(app.line) as { port: number }).port}/` };
 };
+
+/** The Postgres projector under its product name, so it shares offsets with any projector already running. */
+export const startProjector = () => startApp('projector-postgres', { FLEETLOG_PROJECTOR_POSTGRES_METRICS_PORT: '0' }, /projector started/);
+
+/** The GraphQL API as a process on a free port of 127.0.0.1; `extra` adds settings (auth). */
+export const startApi = async (extra: Record<string, string>) => {
+  const app = await startApp('graphql-api', { FLEETLOG_API_HOST: '127.0.0.1', FLEETLOG_API_PORT: '0', ...extra }, /GraphQL API listening/);
+  return { ...app, url: `http://127.0.0.1:${(JSON.parse(app.line) as { port: number }).port}` };
+};

@@ -242,6 +242,8 @@ export const schema = /* GraphQL */ `
   }
 
   type CommandUpdate {
+    "The event's id."
+    eventId: ID!
     commandId: ID!
     deviceId: ID!
     type: String!
@@ -249,6 +251,8 @@ export const schema = /* GraphQL */ `
     status: CommandStatus!
     batchId: ID
     occurredAt: DateTime!
+    "Shared by the operator action, the command's events and the device's answer."
+    correlationId: String!
     payload: JSON!
     cursor: String!
   }

@@ -45,13 +45,15 @@ const statusByType: Record<string, string> = {
 export const commandStatusOf = (type: string): string | undefined => statusByType[type];
 
 /** A command event (live, or a timeline row already shaped as a device event) as a CommandUpdate. */
-export const commandUpdateView = (e: { id: string; type: string; deviceId: string; aggregateId: string; occurredAt: string; payload: unknown; cursor: string }) => ({
+export const commandUpdateView = (e: { id: string; type: string; deviceId: string; aggregateId: string; occurredAt: string; correlationId: string; payload: unknown; cursor: string }) => ({
+  eventId: e.id,
   commandId: e.aggregateId,
   deviceId: e.deviceId,
   type: e.type,
   status: commandStatusOf(e.type) ?? 'REQUESTED',
   batchId: (e.payload as { batchId?: string | null } | null)?.batchId ?? null,
   occurredAt: e.occurredAt,
+  correlationId: e.correlationId,
   payload: e.payload,
   cursor: e.cursor,
 });
