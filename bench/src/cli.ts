@@ -3,6 +3,7 @@
 // Usage: npm run bench -- <name> [options]
 import { Command } from 'commander';
 import { cwmpBench } from './cwmp/run.js';
+import { graphqlBench } from './graphql/run.js';
 import { kafkaBaseline } from './kafka-baseline/run.js';
 import { postgresProjectionBench } from './projection/postgres.js';
 import { cassandraProjectionBench } from './projection/cassandra.js';
@@ -55,6 +56,17 @@ program
   .option('--raw-batch <n>', 'events per transaction of the raw ceiling', '500')
   .action(async (o: { events: string; devices: string; rebuildEvents: string; concurrency: string; rawBatch: string }) => {
     await postgresProjectionBench({ events: Number(o.events), devices: Number(o.devices), rebuildEvents: Number(o.rebuildEvents), concurrency: Number(o.concurrency), rawBatch: Number(o.rawBatch) });
+  });
+program
+  .command('graphql')
+  .description('the devices page (50 per page, filtered) through the GraphQL API, vs a plain fastify route running the same SQL')
+  .option('--devices <n>', 'devices in the read model', '100000')
+  .option('--requests <n>', 'requests per round and target', '5000')
+  .option('--rounds <n>', 'alternating rounds', '3')
+  .option('--concurrency <n>', 'requests in flight', '16')
+  .option('--warmup <n>', 'requests to each target before measuring', '5000')
+  .action(async (o: { devices: string; requests: string; rounds: string; concurrency: string; warmup: string }) => {
+    await graphqlBench({ devices: Number(o.devices), requests: Number(o.requests), rounds: Number(o.rounds), concurrency: Number(o.concurrency), warmup: Number(o.warmup) });
   });
 program.parseAsync().then(
   () => process.exit(0),

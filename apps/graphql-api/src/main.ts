@@ -1,10 +1,10 @@
 // graphql-api: the console API. Composition root: config once, start, stop on signals.
-import pino from 'pino';
+import { createLogger } from '@fleetlog/platform';
 import { loadConfig } from './config.js';
 import { startApi } from './server.js';
 
 const config = loadConfig(process.env);
-const logger = pino({ name: 'graphql-api', level: config.FLEETLOG_LOG_LEVEL });
+const logger = createLogger('graphql-api', config.FLEETLOG_LOG_LEVEL);
 const api = await startApi(config, logger);
 
 const shutdown = async (signal: string) => {

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { Agent } from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import { buildEnvelope, type CwmpEnvelope, type Inform } from '@fleetlog/cwmp';
-import { stackSettings } from '@fleetlog/events/testing';
+import { closedLoop, httpCall, percentile, spawnEntry } from '../load.js';
 import { machine } from '../report.js';
 
 const informOf = (serial: string): string =>
@@ -29,79 +26,39 @@ const informOf = (serial: string): string =>
     },
   } as CwmpEnvelope<Inform>);
 
-type Res = { status: number; cookie?: string };
-const post = (agent: Agent, port: number, body: string, headers: Record<string, string>): Promise<Res> =>
-  new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
 /**
  * Inform sessions per second through the whole stack: the ACS runs as its own process (as in
  * production), CPEs are lean keep-alive clients each doing Inform -> InformResponse -> empty POST
  * -> 204. Next to it, the raw fast-xml-parser parse rate of the same Inform in this process.
  */
 export const cwmpBench = async (opts: { devices: number; sessions: number; concurrency: number }) => {
-  const settings = stackSettings();
   const tenant = `bench-${Date.now().toString(36)}`;
-  const acs = spawn(process.execPath, [...(process.env.FLEETLOG_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FLEETLOG_BENCH_PROFILE}`] : []), '--import', 'tsx', join(process.cwd(), 'apps/cwmp-ingress/src/main.ts')], {
-    env: {
-      ...process.env,
-      FLEETLOG_KAFKA_BROKERS: settings.brokers.join(','),
-      FLEETLOG_SCHEMA_REGISTRY_URL: settings.registryUrl,
-      FLEETLOG_CWMP_HOST: '127.0.0.1',
-      FLEETLOG_CWMP_PORT: '0',
-      FLEETLOG_CWMP_DEFAULT_TENANT: tenant,
-      FLEETLOG_CWMP_USERNAME: 'bench',
-      FLEETLOG_CWMP_PASSWORD: 'bench',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: acs.stdout! }).on('line', (line) => {
-      if (line.includes('CWMP ACS listening')) resolve(JSON.parse(line).port as number);
-    });
-    acs.once('exit', (c) => reject(new Error(`cwmp-ingress exited with ${c}`)));
-  });
+  const acs = await spawnEntry(
+    'apps/cwmp-ingress/src/main.ts',
+    { FLEETLOG_CWMP_HOST: '127.0.0.1', FLEETLOG_CWMP_PORT: '0', FLEETLOG_CWMP_DEFAULT_TENANT: tenant, FLEETLOG_CWMP_USERNAME: 'bench', FLEETLOG_CWMP_PASSWORD: 'bench' },
+    'CWMP ACS listening',
+  );
+  const { port } = acs;
   try {
     const bodies = Array.from({ length: opts.devices }, (_, i) => informOf(`BENCH${String(i).padStart(7, '0')}`));
     const headers = { authorization: `Basic ${Buffer.from('bench:bench').toString('base64')}`, 'content-type': 'text/xml' };
     const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency });
 
-    const session = async (body: string): Promise<number> => {
-      const t0 = process.hrtime.bigint();
-      const first = await post(agent, port, body, headers);
+    const session = async (body: string): Promise<void> => {
+      const first = await httpCall(agent, port, { method: 'POST', path: '/', body, headers });
       if (first.status !== 200) throw new Error(`Inform answered ${first.status}`);
-      const second = await post(agent, port, '', { ...headers, ...(first.cookie ? { cookie: first.cookie } : {}) });
+      const cookie = first.headers['set-cookie']?.[0]?.split(';')[0];
+      const second = await httpCall(agent, port, { method: 'POST', path: '/', headers: { ...headers, ...(cookie ? { cookie } : {}) } });
       if (second.status !== 204) throw new Error(`empty POST answered ${second.status}`);
-      return Number(process.hrtime.bigint() - t0) / 1e6;
     };
-    const runAll = async (count: number) => {
-      let next = 0;
-      const latencies: number[] = [];
-      await Promise.all(
-        Array.from({ length: opts.concurrency }, async () => {
-          while (next < count) {
-            const i = next++;
-            latencies.push(await session(bodies[i % bodies.length]!));
-          }
-        }),
-      );
-      return latencies;
-    };
+    const runAll = async (count: number) =>
+      closedLoop(count, opts.concurrency, async (i) => {
+        await session(bodies[i % bodies.length]!);
+      });
 
     // Warm-up: every device's first contact (registration) happens here, not in the measured part.
     await runAll(opts.devices);
-    const t0 = process.hrtime.bigint();
-    const latencies = await runAll(opts.sessions);
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    latencies.sort((a, b) => a - b);
+    const { latencies, seconds } = await runAll(opts.sessions);
     agent.destroy();
 
     // The raw ceiling: fast-xml-parser alone on the same Inform.
@@ -118,6 +75,6 @@ export const cwmpBench = async (opts: { devices: number; sessions: number; concu
     console.log(`Inform sessions/s through the stack   ${rate.toFixed(0).padStart(8)}   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms`);
     console.log(`raw fast-xml-parser parses/s (same Inform) ${parseRate.toFixed(0).padStart(8)}   ratio ${((100 * rate) / parseRate).toFixed(1)}%`);
   } finally {
-    acs.kill('SIGTERM');
+    acs.stop();
   }
 };

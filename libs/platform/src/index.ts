@@ -5,3 +5,4 @@ export { migratePostgres, type PostgresMigrationResult } from './migrations/post
 export { createConsumerMetrics, serveMetrics, type ConsumerMetrics, type PartitionProgress, type PartitionStatus } from './metrics.js';
 export { cassandraSettings, commonSettings, parseConfig, portSetting, postgresSettings } from './config.js';
 export { createPostgresPool } from './postgres-pool.js';
+export { createLogger } from './logger.js';

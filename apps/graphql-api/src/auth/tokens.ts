@@ -14,6 +14,9 @@ export interface TokenOptions {
   keys: TokenKeys;
   issuer?: string | undefined;
   audience?: string | undefined;
+  /** Verified tokens remembered; default 10,000. */
+  cacheSize?: number;
+  now?: () => number;
 }
 
 const callerOf = (claims: JWTPayload): Caller => {
@@ -27,6 +30,7 @@ const callerOf = (claims: JWTPayload): Caller => {
 };
 
 export const createTokenVerifier = (opts: TokenOptions): TokenVerifier => {
+  const now = opts.now ?? Date.now;
   const hs = 'secret' in opts.keys ? new TextEncoder().encode(opts.keys.secret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = 'jwksUrl' in opts.keys ? createRemoteJWKSet(new URL(opts.keys.jwksUrl)) : undefined;
   const options = {
@@ -36,17 +40,30 @@ export const createTokenVerifier = (opts: TokenOptions): TokenVerifier => {
     algorithms: hs ? ['HS256'] : ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'],
     requiredClaims: ['exp'],
   };
+  // A console sends the same token with every request: its verified caller is remembered until the
+  // token expires (or a minute passes), so the signature is not checked again each time.
+  const verified = new Map<string, { caller: Caller; until: number }>();
+  const remember = (token: string, caller: Caller, exp: number | undefined) => {
+    if (verified.size >= (opts.cacheSize ?? 10_000)) verified.delete(verified.keys().next().value!);
+    verified.set(token, { caller, until: Math.min((exp ?? 0) * 1000, now() + 60_000) });
+  };
   return {
     verify: async (token) => {
+      const known = verified.get(token);
+      if (known && known.until > now()) return known.caller;
+      if (known) verified.delete(token);
       let claims: JWTPayload;
       try {
-        claims = hs ? (await jwtVerify(token, hs, options)).payload : (await jwtVerify(token, jwks!, options)).payload;
+        const at = { ...options, currentDate: new Date(now()) };
+        claims = hs ? (await jwtVerify(token, hs, at)).payload : (await jwtVerify(token, jwks!, at)).payload;
       } catch (e) {
         if (e instanceof joseErrors.JWTExpired) throw unauthenticated('the token has expired');
         if (e instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`the token was refused: ${e.message}`);
         throw unauthenticated('the token is not valid (malformed, or signed with another key)');
       }
-      return callerOf(claims);
+      const caller = callerOf(claims);
+      remember(token, caller, claims.exp);
+      return caller;
     },
   };
 };

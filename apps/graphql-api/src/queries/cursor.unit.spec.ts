@@ -8,7 +8,8 @@ describe('cursors', () => {
     const c = encodeCursor('acme', ['2026-01-01T00:00:00.000Z', 'id-1']);
     assert.deepEqual(decodeCursor('acme', c, ['string', 'string']), ['2026-01-01T00:00:00.000Z', 'id-1']);
     assert.equal(decodeCursor('globex', c, ['string', 'string']), null);
-    for (const bad of ['junk', encodeCursor('acme', ['one']), Buffer.from('{"t":1,"k":[]}').toString('base64url')]) {
+    const [, tag] = c.split('.');
+    for (const bad of ['junk', encodeCursor('acme', ['one']), Buffer.from('{"t":1,"k":[]}').toString('base64url'), `${Buffer.from('{}').toString('base64url')}.${tag}`, `${c}.x`, `.${tag}`]) {
       assert.throws(() => decodeCursor('acme', bad, ['string', 'string']), (e: { extensions?: { code?: string } }) => e.extensions?.code === 'INVALID_CURSOR');
     }
   });

@@ -1,4 +1,6 @@
+import type { TenantReader } from '../db/tenant-db.js';
 import { ApiError } from '../errors.js';
+import { DEVICE_COLUMNS, type DeviceRow } from './rows.js';
 
 export interface DeviceFilter {
   protocol?: string | null;
@@ -37,4 +39,16 @@ export const deviceWhere = (tenantId: string, f: DeviceFilter | null | undefined
     conds.push(`(d.device_id ILIKE ${p} OR d.serial_number ILIKE ${p})`);
   }
   return { where: conds.join(' AND '), values };
+};
+
+/**
+ * One page of devices matching a filter, in device id order after `afterId`: `first + 1` rows,
+ * the extra one telling whether a next page exists. The GraphQL devices query and the benchmark's
+ * plain route both run exactly this.
+ */
+export const devicePage = (read: TenantReader, tenantId: string, filter: DeviceFilter | null | undefined, first: number, afterId?: string): Promise<DeviceRow[]> => {
+  const { where, values } = deviceWhere(tenantId, filter);
+  const pageWhere = afterId === undefined ? where : `${where} AND d.device_id > $${values.length + 1}`;
+  const pageValues = afterId === undefined ? values : [...values, afterId];
+  return read(tenantId, (sql) => sql<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE ${pageWhere} ORDER BY d.device_id LIMIT ${first + 1}`, pageValues));
 };

@@ -2,7 +2,7 @@ import { ApiError } from '../errors.js';
 import { requireRole } from '../auth/principal.js';
 import { ctxOf, type RequestContext } from '../graphql/context.js';
 import { decodeCursor, emptyConnection, pageSize, toConnection } from './cursor.js';
-import { deviceWhere, type DeviceFilter } from './device-filter.js';
+import { devicePage, deviceWhere, type DeviceFilter } from './device-filter.js';
 import {
   commandOf,
   DEVICE_COLUMNS,
@@ -38,18 +38,14 @@ export const queryResolvers = {
     const { caller, services } = viewer(ctx);
     const first = pageSize(args['first'] as number, services.limits.maxPage);
     const after = args['after'] ? decodeCursor(caller.tenantId, String(args['after']), ['string']) : undefined;
-    if (after === null) return { ...emptyConnection(), totalCount: 0 };
+    if (after === null) return emptyConnection();
     const filter = args['filter'] as DeviceFilter | null;
+    const rows = await devicePage(services.read, caller.tenantId, filter, first, after ? String(after[0]) : undefined);
     const { where, values } = deviceWhere(caller.tenantId, filter);
-    const pageWhere = after ? `${where} AND d.device_id > $${values.length + 1}` : where;
-    const pageValues = after ? [...values, after[0]] : values;
-    const rows = await services.read(caller.tenantId, (sql) =>
-      sql<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE ${pageWhere} ORDER BY d.device_id LIMIT ${first + 1}`, pageValues),
-    );
     return {
       ...toConnection(caller.tenantId, rows, first, (r) => [r.device_id], deviceOf),
-      // Counted only when asked for.
-      totalCount: async () => Number((await services.read(caller.tenantId, (sql) => sql<{ n: string }>(`SELECT count(*) AS n FROM devices d WHERE ${where}`, values)))[0]!.n),
+      // Counted only when asked for (DeviceConnection.totalCount runs it).
+      countTotal: async () => Number((await services.read(caller.tenantId, (sql) => sql<{ n: string }>(`SELECT count(*) AS n FROM devices d WHERE ${where}`, values)))[0]!.n),
     };
   },
 
