@@ -261,6 +261,7 @@ export const schema = /* GraphQL */ `
     "Device and command events of one device, or of the whole tenant. 'after': an event cursor or an ISO time to resume from."
     deviceEvents(deviceId: ID, after: String): DeviceEvent!
     commandUpdates(commandId: ID, batchId: ID, after: String): CommandUpdate!
-    telemetry(deviceId: ID!, metric: String!): TelemetrySample!
+    "Each new sample of one device's metric. 'after': an ISO time (the ts of the last sample received) to first replay the samples stored since, up to a week back."
+    telemetry(deviceId: ID!, metric: String!, after: DateTime): TelemetrySample!
   }
 `;

@@ -4,6 +4,13 @@ import { ctxOf, type RequestContext } from '../graphql/context.js';
 import type { TimelineRow } from '../queries/rows.js';
 import { timelineEventOf, type DeviceEventView } from '../queries/timeline.js';
 import { isAfter, parseResumePoint, type ResumePoint } from './event-cursor.js';
+
+/** The time a telemetry subscription resumes after: an ISO time or a sample's `ts`. */
+const parseResumeTime = (after: string): number => {
+  const t = Date.parse(after);
+  if (Number.isNaN(t)) throw new ApiError('INVALID_CURSOR', 'after must be an ISO time, e.g. the ts of the last sample received');
+  return t;
+};
 import type { LiveEvent, LiveSubscription } from './hub.js';
 import { commandUpdateView, deviceEventView, deviceIdOf, isDeviceOrCommandEvent } from './views.js';
 
@@ -11,12 +18,11 @@ import { commandUpdateView, deviceEventView, deviceIdOf, isDeviceOrCommandEvent 
 const MAX_REPLAY = 10_000;
 
 /**
- * Replayed items first, then live ones (mapped, possibly to several items each), skipping live
- * events already replayed. Closing the iterator unsubscribes at once, even while it waits.
+ * Replayed items first, then live ones (mapped, possibly to several items each, or to none when
+ * already replayed). Closing the iterator unsubscribes at once, even while it waits.
  */
-const stream = <T>(replay: DeviceEventView[], live: LiveSubscription, map: (e: LiveEvent) => T[], fromView: (v: DeviceEventView) => T[]): AsyncIterableIterator<T> => {
-  const pending: T[] = replay.flatMap(fromView);
-  const replayed = new Set(replay.map((r) => r.id));
+const stream = <T>(replayed: T[], live: LiveSubscription, map: (e: LiveEvent) => T[]): AsyncIterableIterator<T> => {
+  const pending: T[] = [...replayed];
   const it: AsyncIterableIterator<T> = {
     [Symbol.asyncIterator]: () => it,
     next: async () => {
@@ -25,7 +31,6 @@ const stream = <T>(replay: DeviceEventView[], live: LiveSubscription, map: (e: L
         if (v !== undefined) return { value: v, done: false };
         const n = await live.next();
         if (n.done) return { value: undefined, done: true };
-        if (replayed.has(n.value.event.eventId)) continue;
         pending.push(...map(n.value));
       }
     },
@@ -35,6 +40,12 @@ const stream = <T>(replay: DeviceEventView[], live: LiveSubscription, map: (e: L
     },
   };
   return it;
+};
+
+/** Timeline views replayed, then live events not among them. */
+const eventStream = <T>(replay: DeviceEventView[], live: LiveSubscription, fromLive: (e: LiveEvent) => T, fromView: (v: DeviceEventView) => T): AsyncIterableIterator<T> => {
+  const replayed = new Set(replay.map((r) => r.id));
+  return stream(replay.map(fromView), live, (e) => (replayed.has(e.event.eventId) ? [] : [fromLive(e)]));
 };
 
 /** What a resume replays: timeline rows after the point, and recent events the read model may not have yet. */
@@ -79,7 +90,7 @@ export const subscriptionResolvers = {
         const replay = args['after']
           ? await replayFrom(ctx, parseResumePoint(String(args['after'])), deviceId === null ? 'true' : 'device_id = $3', deviceId === null ? [] : [deviceId], accept)
           : [];
-        return stream(replay, live, (e) => [{ deviceEvents: deviceEventView(e) }], (v) => [{ deviceEvents: v }]);
+        return eventStream(replay, live, (e) => ({ deviceEvents: deviceEventView(e) }), (v) => ({ deviceEvents: v }));
       } catch (e) {
         live.close();
         throw e;
@@ -115,7 +126,7 @@ export const subscriptionResolvers = {
           const ids = commandId !== null ? [commandId] : batchId !== null ? [...members] : null;
           replay = await replayFrom(ctx, parseResumePoint(String(args['after'])), ids === null ? "event_type LIKE 'Command%'" : "event_type LIKE 'Command%' AND aggregate_id = ANY($3)", ids === null ? [] : [ids], accept);
         }
-        return stream(replay, live, (e) => [{ commandUpdates: commandUpdateView(deviceEventView(e)) }], (v) => [{ commandUpdates: commandUpdateView(v) }]);
+        return eventStream(replay, live, (e) => ({ commandUpdates: commandUpdateView(deviceEventView(e)) }), (v) => ({ commandUpdates: commandUpdateView(v) }));
       } catch (e) {
         live.close();
         throw e;
@@ -129,15 +140,25 @@ export const subscriptionResolvers = {
       const deviceId = String(args['deviceId']);
       const metric = String(args['metric']);
       const live = ctx.services.live.subscribe(ctx.caller.tenantId, (e) => e.event.type === 'TelemetryReported' && e.event.aggregateId === deviceId);
-      return stream(
-        [],
-        live,
-        (e) =>
+      try {
+        // Samples stored after the point first (from Cassandra), then live ones newer than the last of them.
+        const replay = args['after']
+          ? await ctx.services.telemetry.samplesAfter({ tenantId: ctx.caller.tenantId, deviceId, metric, after: parseResumeTime(String(args['after'])), limit: MAX_REPLAY })
+          : [];
+        let newest = replay.at(-1)?.ts ?? -Infinity;
+        const view = (s: { ts: number; value: number; unit: string | null }) => ({ telemetry: { deviceId, metric, ts: new Date(s.ts).toISOString(), value: s.value, unit: s.unit } });
+        return stream(replay.map(view), live, (e) =>
           (e.event.payload as { samples: { metric: string; ts: number; value: number; unit: string | null }[] }).samples
-            .filter((s) => s.metric === metric)
-            .map((s) => ({ telemetry: { deviceId, metric, ts: new Date(s.ts).toISOString(), value: s.value, unit: s.unit } })),
-        () => [],
-      );
+            .filter((s) => s.metric === metric && s.ts > newest)
+            .map((s) => {
+              newest = Math.max(newest, s.ts);
+              return view(s);
+            }),
+        );
+      } catch (e) {
+        live.close();
+        throw e;
+      }
     },
   },
 };

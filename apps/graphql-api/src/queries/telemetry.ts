@@ -18,8 +18,16 @@ export interface TelemetryPoint {
   count: number;
 }
 
+export interface TelemetrySampleRow {
+  ts: number;
+  value: number;
+  unit: string | null;
+}
+
 export interface TelemetryStore {
   range: (q: TelemetryRange) => Promise<TelemetryPoint[]>;
+  /** Raw samples newer than `after`, oldest first: what a resumed subscription missed (at most a week back). */
+  samplesAfter: (q: { tenantId: string; deviceId: string; metric: string; after: number; limit: number }) => Promise<TelemetrySampleRow[]>;
 }
 
 const DAY = 86_400_000;
@@ -70,5 +78,20 @@ export const createTelemetryStore = (client: Client, keyspace: string): Telemetr
       }
     }
     return points;
+  },
+
+  samplesAfter: async (q) => {
+    const now = Date.now();
+    const from = Math.max(q.after, now - 7 * DAY);
+    const samples: TelemetrySampleRow[] = [];
+    for (let day = Math.floor(from / DAY) * DAY; day <= now && samples.length < q.limit; day += DAY) {
+      const rs = await client.execute(
+        `SELECT ts, value, unit FROM ${keyspace}.telemetry_samples WHERE tenant_id = ? AND device_id = ? AND metric = ? AND day = ? AND ts > ? ORDER BY ts ASC LIMIT ?`,
+        [q.tenantId, q.deviceId, q.metric, dayOf(day), new Date(q.after), q.limit - samples.length],
+        { prepare: true },
+      );
+      for (const r of rs.rows) samples.push({ ts: (r['ts'] as Date).getTime(), value: r['value'] as number, unit: (r['unit'] as string | null) ?? null });
+    }
+    return samples;
   },
 });

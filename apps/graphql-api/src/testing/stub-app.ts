@@ -17,7 +17,7 @@ export const buildStubApp = (opts: { production?: boolean; rateLimitPerMinute?: 
     services: {
       read: async (_tenant, work) => work(async () => []),
       publish: unreachable,
-      telemetry: { range: async () => [] },
+      telemetry: { range: async () => [], samplesAfter: async () => [] },
       live: { start: unreachable, stop: async () => undefined, subscribe: unreachable, recent: () => [] },
       source: { app: 'graphql-api', instance: 'unit' },
       now: Date.now,
