@@ -381,6 +381,7 @@ const foldDevice = (state: LaneState, touched: Touched, d: DeviceEvent, offset: 
       break;
     }
     case 'DeviceTransferCompleted':
+    case 'DeviceEventReported':
       break;
     default: {
       const never: never = d;

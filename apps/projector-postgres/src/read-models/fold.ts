@@ -260,7 +260,7 @@ const foldTenant = (c: Changes, e: TenantEvent) => {
 };
 
 /** Events a device sends (or that record it talking to us) count as contact. */
-const CONTACT: ReadonlySet<string> = new Set(['DeviceInformed', 'DeviceSessionStarted', 'DeviceSessionEnded', 'DeviceParametersReported', 'DeviceTransferCompleted', 'DeviceWentOnline']);
+const CONTACT: ReadonlySet<string> = new Set(['DeviceInformed', 'DeviceSessionStarted', 'DeviceSessionEnded', 'DeviceParametersReported', 'DeviceTransferCompleted', 'DeviceEventReported', 'DeviceWentOnline']);
 
 const foldDevice = (c: Changes, e: DeviceEvent) => {
   const k = key(e.tenantId, e.aggregateId);

@@ -10,6 +10,7 @@ import type {
   CommandSucceeded,
 } from './types/command.js';
 import type {
+  DeviceEventReported,
   DeviceInformed,
   DeviceParametersReported,
   DeviceRegistered,
@@ -47,6 +48,8 @@ import {
   CommandSucceededSchema,
 } from './schemas/command.js';
 import {
+  DeviceEventReportedFullName,
+  DeviceEventReportedSchema,
   DeviceInformedFullName,
   DeviceInformedSchema,
   DeviceParametersReportedFullName,
@@ -124,6 +127,11 @@ export const eventSchemas = {
     fullName: CommandSucceededFullName,
     context: 'command',
     schema: CommandSucceededSchema,
+  },
+  DeviceEventReported: {
+    fullName: DeviceEventReportedFullName,
+    context: 'device',
+    schema: DeviceEventReportedSchema,
   },
   DeviceInformed: {
     fullName: DeviceInformedFullName,
@@ -224,6 +232,7 @@ export interface EventTypeMap {
   CommandFailed: CommandFailed;
   CommandRequested: CommandRequested;
   CommandSucceeded: CommandSucceeded;
+  DeviceEventReported: DeviceEventReported;
   DeviceInformed: DeviceInformed;
   DeviceParametersReported: DeviceParametersReported;
   DeviceRegistered: DeviceRegistered;
@@ -255,6 +264,7 @@ export type CommandEvent =
 
 /** Events owned by the device context (schemas/avro/device). */
 export type DeviceEvent =
+  | DeviceEventReported
   | DeviceInformed
   | DeviceParametersReported
   | DeviceRegistered

@@ -1,5 +1,144 @@
 // Generated from schemas/avro by tools/src/avro-codegen. Do not edit.
 
+/** Avro full name of the DeviceEventReported event, as used for schema-registry subjects. */
+export const DeviceEventReportedFullName = 'dev.fleetlog.device.DeviceEventReported';
+
+/** Schema of the DeviceEventReported event, as written in schemas/avro/device/DeviceEventReported.avsc. */
+export const DeviceEventReportedSchema = {
+  type: 'record',
+  name: 'DeviceEventReported',
+  namespace: 'dev.fleetlog.device',
+  doc: 'A device notified an event of its own: a USP Notify (Boot!, a value change, an object created or deleted, an operation complete, an on-board request, any other event) or an MQTT device\'s vendor event.',
+  fields: [
+    {
+      name: 'eventId',
+      type: 'string',
+      doc: 'Unique id of this event; deterministic where the source allows, so a retried produce is recognisable.',
+    },
+    {
+      name: 'type',
+      type: 'string',
+      doc: 'Event type, equal to the record name (e.g. DeviceRegistered).',
+    },
+    {
+      name: 'tenantId',
+      type: 'string',
+      doc: 'Tenant that owns the aggregate; decided at ingress from what authenticated the sender.',
+    },
+    {
+      name: 'aggregateId',
+      type: 'string',
+      doc: 'Device id.',
+    },
+    {
+      name: 'occurredAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When it happened at the source (device or operator clock as reported).',
+    },
+    {
+      name: 'recordedAt',
+      type: {
+        type: 'long',
+        logicalType: 'timestamp-millis',
+      },
+      doc: 'When Fleetlog recorded it.',
+    },
+    {
+      name: 'correlationId',
+      type: 'string',
+      doc: 'Shared by every event of one causal chain (operator action, command, RPC, response, parameter change).',
+    },
+    {
+      name: 'causationId',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'eventId of the event that directly caused this one; null for a chain start.',
+    },
+    {
+      name: 'source',
+      type: {
+        type: 'record',
+        name: 'EventSource',
+        namespace: 'dev.fleetlog.common',
+        fields: [
+          {
+            name: 'app',
+            type: 'string',
+            doc: 'Fleetlog app that recorded the event (e.g. cwmp-ingress).',
+          },
+          {
+            name: 'instance',
+            type: 'string',
+            doc: 'Instance of that app (host name or pod name).',
+          },
+        ],
+      },
+    },
+    {
+      name: 'payload',
+      type: {
+        type: 'record',
+        name: 'DeviceEventReportedPayload',
+        fields: [
+          {
+            name: 'name',
+            type: 'string',
+            doc: 'What happened, as the device names it: the USP event name (e.g. \'Boot!\', \'Periodic!\', \'TransferComplete!\') or notification kind (\'ValueChange\', \'ObjectCreation\', \'ObjectDeletion\', \'OperationComplete\', \'OnBoardRequest\'), or \'<vendor>.<event>\' for an MQTT vendor event.',
+          },
+          {
+            name: 'path',
+            type: ['null', 'string'],
+            default: null,
+            doc: 'Where it happened: the USP object path (e.g. \'Device.\', \'Device.WiFi.SSID.3.\'), parameter path or command path; null when the device names none.',
+          },
+          {
+            name: 'arguments',
+            type: {
+              type: 'array',
+              items: {
+                type: 'record',
+                name: 'EventArgument',
+                fields: [
+                  {
+                    name: 'name',
+                    type: 'string',
+                  },
+                  {
+                    name: 'value',
+                    type: 'string',
+                  },
+                ],
+              },
+            },
+            default: [],
+            doc: 'The event\'s arguments as name/value text, in the order the device sent them (USP params / output args; vendor fields flattened).',
+          },
+          {
+            name: 'subscriptionId',
+            type: ['null', 'string'],
+            default: null,
+            doc: 'The USP subscription that caused the notification, when there is one.',
+          },
+          {
+            name: 'protocol',
+            type: {
+              type: 'enum',
+              name: 'Protocol',
+              namespace: 'dev.fleetlog.common',
+              symbols: ['CWMP', 'USP', 'MQTT'],
+              doc: 'Device management protocol.',
+            },
+            doc: 'The protocol that carried it.',
+          },
+        ],
+      },
+    },
+  ],
+} as const;
+
 /** Avro full name of the DeviceInformed event, as used for schema-registry subjects. */
 export const DeviceInformedFullName = 'dev.fleetlog.device.DeviceInformed';
 

@@ -1,6 +1,6 @@
 // Generated from schemas/avro by tools/src/avro-codegen. Do not edit.
 
-/** Avro record `dev.fleetlog.common.EventSource`, inlined identically in 24 schemas, e.g. schemas/avro/command/CommandAccepted.avsc. */
+/** Avro record `dev.fleetlog.common.EventSource`, inlined identically in 25 schemas, e.g. schemas/avro/command/CommandAccepted.avsc. */
 export interface EventSource {
   /** Fleetlog app that recorded the event (e.g. cwmp-ingress). */
   app: string;
@@ -23,7 +23,7 @@ export interface ParameterValue {
 /**
  * Device management protocol.
  *
- * Avro enum `dev.fleetlog.common.Protocol`, defined in schemas/avro/command/CommandRequested.avsc, schemas/avro/device/DeviceRegistered.avsc, schemas/avro/ingress/IngressRejected.avsc.
+ * Avro enum `dev.fleetlog.common.Protocol`, inlined identically in 4 schemas, e.g. schemas/avro/command/CommandRequested.avsc.
  */
 export type Protocol = 'CWMP' | 'USP' | 'MQTT';
 

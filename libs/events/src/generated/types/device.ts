@@ -2,6 +2,70 @@
 
 import type { EventSource, ParameterValue, Protocol } from './common.js';
 
+/**
+ * A device notified an event of its own: a USP Notify (Boot!, a value change, an object created or deleted, an operation complete, an on-board request, any other event) or an MQTT device's vendor event.
+ *
+ * Avro record `dev.fleetlog.device.DeviceEventReported`, defined in schemas/avro/device/DeviceEventReported.avsc.
+ */
+export interface DeviceEventReported {
+  /** Unique id of this event; deterministic where the source allows, so a retried produce is recognisable. */
+  eventId: string;
+  /** Event type, equal to the record name (e.g. DeviceRegistered). */
+  type: 'DeviceEventReported';
+  /** Tenant that owns the aggregate; decided at ingress from what authenticated the sender. */
+  tenantId: string;
+  /** Device id. */
+  aggregateId: string;
+  /**
+   * When it happened at the source (device or operator clock as reported).
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  occurredAt: number;
+  /**
+   * When Fleetlog recorded it.
+   *
+   * Epoch milliseconds (Avro `timestamp-millis`).
+   */
+  recordedAt: number;
+  /** Shared by every event of one causal chain (operator action, command, RPC, response, parameter change). */
+  correlationId: string;
+  /**
+   * eventId of the event that directly caused this one; null for a chain start.
+   *
+   * @defaultValue `null`
+   */
+  causationId: string | null;
+  source: EventSource;
+  payload: DeviceEventReportedPayload;
+}
+
+/** Avro record `dev.fleetlog.device.DeviceEventReportedPayload`, defined in schemas/avro/device/DeviceEventReported.avsc. */
+export interface DeviceEventReportedPayload {
+  /** What happened, as the device names it: the USP event name (e.g. 'Boot!', 'Periodic!', 'TransferComplete!') or notification kind ('ValueChange', 'ObjectCreation', 'ObjectDeletion', 'OperationComplete', 'OnBoardRequest'), or '<vendor>.<event>' for an MQTT vendor event. */
+  name: string;
+  /**
+   * Where it happened: the USP object path (e.g. 'Device.', 'Device.WiFi.SSID.3.'), parameter path or command path; null when the device names none.
+   *
+   * @defaultValue `null`
+   */
+  path: string | null;
+  /**
+   * The event's arguments as name/value text, in the order the device sent them (USP params / output args; vendor fields flattened).
+   *
+   * @defaultValue `[]`
+   */
+  arguments: EventArgument[];
+  /**
+   * The USP subscription that caused the notification, when there is one.
+   *
+   * @defaultValue `null`
+   */
+  subscriptionId: string | null;
+  /** The protocol that carried it. */
+  protocol: Protocol;
+}
+
 /** Avro record `dev.fleetlog.device.DeviceIdentity`, defined in schemas/avro/device/DeviceRegistered.avsc. */
 export interface DeviceIdentity {
   /** @defaultValue `null` */
@@ -517,6 +581,12 @@ export interface DeviceWentOnlinePayload {
    * @defaultValue `null`
    */
   expectedIntervalSeconds: number | null;
+}
+
+/** Avro record `dev.fleetlog.device.EventArgument`, defined in schemas/avro/device/DeviceEventReported.avsc. */
+export interface EventArgument {
+  name: string;
+  value: string;
 }
 
 /** Avro record `dev.fleetlog.device.InformEvent`, defined in schemas/avro/device/DeviceInformed.avsc. */
