@@ -1,12 +1,11 @@
 // The CWMP ACS wired together: Kafka, registry, Postgres, consumers, HTTP. main.ts and tests start it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createPostgresPool } from '@fleetlog/platform';
+import { createCommandQueue, createPostgresPool } from '@fleetlog/platform';
 import { createCatchUp, createEventBus, topics, type CommandEvent, type Logger, type TenantEvent } from '@fleetlog/events';
 import { buildApp } from './app.js';
 import { ha1Of, createNonces } from './auth/http-auth.js';
 import { createCredentialStore } from './auth/credentials.js';
-import { createCommandQueue } from './commands/queue.js';
 import type { Config } from './config.js';
 import { sendConnectionRequest } from './connection-request.js';
 import { createPgDeviceDirectory } from './session/device-directory.js';
@@ -32,7 +31,7 @@ export const startIngress = async (config: Config, logger: Logger): Promise<Runn
       ? [{ tenantId: config.FLEETLOG_CWMP_DEFAULT_TENANT, username: config.FLEETLOG_CWMP_USERNAME, realm: config.FLEETLOG_CWMP_REALM, ha1: ha1Of(config.FLEETLOG_CWMP_USERNAME, config.FLEETLOG_CWMP_REALM, config.FLEETLOG_CWMP_PASSWORD) }]
       : [];
   const credentials = createCredentialStore(defaults);
-  const queue = createCommandQueue();
+  const queue = createCommandQueue('CWMP');
   const devices = createPgDeviceDirectory(pool);
 
   const engine = createSessionEngine({

@@ -6,3 +6,4 @@ export { createConsumerMetrics, serveMetrics, type ConsumerMetrics, type Partiti
 export { cassandraSettings, commonSettings, parseConfig, portSetting, postgresSettings } from './config.js';
 export { createPostgresPool } from './postgres-pool.js';
 export { createLogger } from './logger.js';
+export { createCommandQueue, type CommandQueue, type QueuedCommand } from './command-queue.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CommandEvent } from '@fleetlog/events';
 import { commandKeyOf } from './rpc.js';
-import { createCommandQueue } from './queue.js';
+import { createCommandQueue } from '@fleetlog/platform';
 
 const source = { app: 'test', instance: '1' };
 let n = 0;
@@ -13,7 +13,7 @@ const requested = (id: string, kind = 'cwmp.Reboot', protocol = 'CWMP', at?: num
 
 describe('CWMP command queue, folded from command events', () => {
   it('delivers requested commands of a device in request order, and only CWMP ones', () => {
-    const q = createCommandQueue();
+    const q = createCommandQueue('CWMP');
     q.apply(requested('b', 'cwmp.Reboot', 'CWMP', 2000));
     q.apply(requested('a', 'cwmp.FactoryReset', 'CWMP', 1000));
     q.apply(requested('u', 'usp.Get', 'USP', 500));
@@ -22,7 +22,7 @@ describe('CWMP command queue, folded from command events', () => {
   });
 
   it('keeps a dispatched command deliverable until it is answered, so a dropped session delivers it again', () => {
-    const q = createCommandQueue();
+    const q = createCommandQueue('CWMP');
     q.apply(requested('a'));
     q.apply(ev('CommandDispatched', 'a', { attempt: 1, channel: 'cwmp-session' }));
     assert.equal(q.deliverable('acme', 'dev-1')[0]?.state.status, 'dispatched');
@@ -31,18 +31,18 @@ describe('CWMP command queue, folded from command events', () => {
   });
 
   it('parks an accepted transfer until its TransferComplete, found by the CommandKey it was sent with', () => {
-    const q = createCommandQueue();
+    const q = createCommandQueue('CWMP');
     q.apply(requested('dl', 'cwmp.Download'));
     q.apply(ev('CommandDispatched', 'dl', { attempt: 1, channel: 'cwmp-session' }));
     q.apply(ev('CommandAccepted', 'dl', { detail: '{"status":1}' }));
     assert.deepEqual(q.deliverable('acme', 'dev-1'), []);
     const keyOf = (c: { commandId: string }) => commandKeyOf(c.commandId);
-    assert.equal(q.awaitingTransfer('acme', 'dev-1', commandKeyOf('dl'), keyOf)?.commandId, 'dl');
-    assert.equal(q.awaitingTransfer('acme', 'dev-1', 'other-key', keyOf), undefined);
+    assert.equal(q.awaitingCompletion('acme', 'dev-1', commandKeyOf('dl'), keyOf)?.commandId, 'dl');
+    assert.equal(q.awaitingCompletion('acme', 'dev-1', 'other-key', keyOf), undefined);
   });
 
   it('applies each event once, so its own events coming back from Kafka change nothing', () => {
-    const q = createCommandQueue();
+    const q = createCommandQueue('CWMP');
     const r = requested('a');
     const d = ev('CommandDispatched', 'a', { attempt: 1, channel: 'cwmp-session' });
     for (const e of [r, d, r, d]) q.apply(e);

@@ -2,7 +2,7 @@ import { decideCommand, deviceIdOf, type CommandEvent as DomainCommandEvent, typ
 import type { AcsMessage, CpeMessage, CwmpEnvelope, Inform, ParameterValueStruct } from '@fleetlog/cwmp';
 import { deterministicEventId, toRecord, type AnyEvent, type CommandAccepted, type EventSource } from '@fleetlog/events';
 import { commandKeyOf, outcomeOf, rpcFor } from '../commands/rpc.js';
-import type { CommandQueue, QueuedCommand } from '../commands/queue.js';
+import type { CommandQueue, QueuedCommand } from '@fleetlog/platform';
 import type { DeviceDirectory } from './device-directory.js';
 
 /** One CWMP session: from the Inform to the ACS's empty answer. Lives on the instance that got the Inform. */
@@ -198,7 +198,7 @@ export const createSessionEngine = (deps: EngineDeps) => {
             fileType: m.type === 'AutonomousTransferComplete' ? m.fileType : null,
           }),
         ];
-        const cmd = autonomous ? undefined : queue.awaitingTransfer(s.tenantId, s.deviceId, commandKey, (c) => String(c.args.commandKey ?? commandKeyOf(c.commandId)));
+        const cmd = autonomous ? undefined : queue.awaitingCompletion(s.tenantId, s.deviceId, commandKey, (c) => String(c.args.commandKey ?? commandKeyOf(c.commandId)));
         if (cmd) {
           events.push(
             ...(m.fault.faultCode === 0

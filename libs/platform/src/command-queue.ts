@@ -1,7 +1,7 @@
 import { evolveCommand, initialCommandState, type CommandState } from '@fleetlog/domain';
 import { toDomainEvent, type CommandEvent as CommandRecord } from '@fleetlog/events';
 
-/** A CWMP command as the ingress knows it, with what it needs to continue its causal chain. */
+/** A command as an ingress knows it, with what it needs to continue its causal chain. */
 export interface QueuedCommand {
   commandId: string;
   tenantId: string;
@@ -21,11 +21,11 @@ export interface QueuedCommand {
 const deviceKey = (tenantId: string, deviceId: string) => `${tenantId}/${deviceId}`;
 
 /**
- * Pending CWMP commands per device, folded from the command topic (event-sourced: a restart
- * replays the topic and loses nothing). Events this ingress publishes are applied at once and
- * again when they come back from Kafka; each event applies only once (by eventId).
+ * Pending commands of one protocol per device, folded from the command topic (event-sourced: a
+ * restart replays the topic and loses nothing). Events the ingress publishes are applied at once
+ * and again when they come back from Kafka; each event applies only once (by eventId).
  */
-export const createCommandQueue = () => {
+export const createCommandQueue = (protocol: 'CWMP' | 'USP' | 'MQTT') => {
   const byDevice = new Map<string, Map<string, QueuedCommand>>();
   const byId = new Map<string, QueuedCommand>();
   const applied = new Set<string>();
@@ -34,7 +34,7 @@ export const createCommandQueue = () => {
     if (applied.has(record.eventId)) return byId.get(record.aggregateId);
     applied.add(record.eventId);
     if (record.type === 'CommandRequested') {
-      if (record.payload.protocol !== 'CWMP' || byId.has(record.aggregateId)) return undefined;
+      if (record.payload.protocol !== protocol || byId.has(record.aggregateId)) return undefined;
       const cmd: QueuedCommand = {
         commandId: record.aggregateId,
         tenantId: record.tenantId,
@@ -74,8 +74,8 @@ export const createCommandQueue = () => {
       [...(byDevice.get(deviceKey(tenantId, deviceId))?.values() ?? [])]
         .filter((c) => !c.accepted && (c.state.status === 'requested' || c.state.status === 'dispatched'))
         .sort((a, b) => a.requestedAt - b.requestedAt),
-    /** Accepted transfers waiting for their TransferComplete, by the CommandKey they were sent with. */
-    awaitingTransfer: (tenantId: string, deviceId: string, commandKey: string, keyOf: (c: QueuedCommand) => string): QueuedCommand | undefined =>
+    /** Accepted commands waiting for their completion (a CWMP TransferComplete, a USP OperationComplete), by the key they were sent with. */
+    awaitingCompletion: (tenantId: string, deviceId: string, commandKey: string, keyOf: (c: QueuedCommand) => string): QueuedCommand | undefined =>
       [...(byDevice.get(deviceKey(tenantId, deviceId))?.values() ?? [])].find((c) => c.accepted && keyOf(c) === commandKey),
     size: () => byDevice.size,
   };
