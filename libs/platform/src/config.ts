@@ -13,6 +13,12 @@ export const postgresSettings = {
   FLEETLOG_POSTGRES_URL: z.string().min(1).default('postgres://postgres:postgres@127.0.0.1:5432/fleetlog'),
 };
 
+export const mqttSettings = {
+  FLEETLOG_MQTT_URL: z.string().url().default('mqtt://127.0.0.1:1883'),
+  FLEETLOG_MQTT_USERNAME: z.string().min(1).optional(),
+  FLEETLOG_MQTT_PASSWORD: z.string().min(1).optional(),
+};
+
 export const cassandraSettings = {
   FLEETLOG_CASSANDRA_CONTACT_POINTS: z.string().min(1).default('127.0.0.1:9042'),
   FLEETLOG_CASSANDRA_LOCAL_DC: z.string().min(1).default('datacenter1'),
