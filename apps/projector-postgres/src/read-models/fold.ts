@@ -152,6 +152,16 @@ export class ProjectionError extends Error {
 }
 
 const PERIODIC_INTERVAL = /(^|\.)ManagementServer\.PeriodicInformInterval$/;
+/** The device's own description, whichever protocol reported it (TR-181, TR-098, an MQTT adapter's DeviceInfo). */
+const DEVICE_INFO = /^(?:Device\.|InternetGatewayDevice\.)?DeviceInfo\.(Manufacturer|ManufacturerOUI|ProductClass|SerialNumber|SoftwareVersion|HardwareVersion)$/;
+const DEVICE_INFO_FIELDS = {
+  Manufacturer: 'manufacturer',
+  ManufacturerOUI: 'oui',
+  ProductClass: 'productClass',
+  SerialNumber: 'serialNumber',
+  SoftwareVersion: 'softwareVersion',
+  HardwareVersion: 'hardwareVersion',
+} as const;
 const MAX_INTERVAL_SECONDS = 31 * 24 * 3600;
 
 /** JSON text as stored for operators: secrets replaced (see maskSecrets), everything else as sent. */
@@ -293,6 +303,8 @@ const foldDevice = (c: Changes, e: DeviceEvent) => {
       break;
     case 'DeviceParametersReported':
       for (const p of e.payload.parameters) {
+        const info = DEVICE_INFO.exec(p.path)?.[1] as keyof typeof DEVICE_INFO_FIELDS | undefined;
+        if (info && p.value !== '') d[DEVICE_INFO_FIELDS[info]] = p.value;
         if (!PERIODIC_INTERVAL.test(p.path)) continue;
         const seconds = Number(p.value);
         if (Number.isInteger(seconds) && seconds >= 1 && seconds <= MAX_INTERVAL_SECONDS) d.expectedIntervalSeconds = seconds;
