@@ -26,6 +26,8 @@ const schema = z.object({
   /** A request the agent has not answered in this time is sent again when the agent next connects. */
   FLEETLOG_USP_RESPONSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
   FLEETLOG_USP_MQTT_CLIENT_ID: z.string().min(1).optional(),
+  /** Instances with the same group share the agents' records (an MQTT shared subscription). */
+  FLEETLOG_USP_SHARE_GROUP: z.string().regex(/^[^/#+]+$/).default('usp-ingress'),
   FLEETLOG_USP_METRICS_PORT: portSetting.default(9466),
 });
 

@@ -353,6 +353,8 @@ export const createController = (deps: ControllerDeps) => {
       case 'mqttConnect':
         a.replyTopic = r.subscribedTopic || a.replyTopic;
         a.mqtt5 = r.version === 'V5';
+        // Connect and disconnect records are explicit presence: no need to wait for silence to tell.
+        if (!known || !known.connected) events.push(deviceEvent(a, 'DeviceWentOnline', { via: 'usp-mqtt', expectedIntervalSeconds: null }, contact, null, 'online', deps.now()));
         connected = true;
         events.push(
           deviceEvent(a, 'DeviceEventReported', { name: 'MqttConnect', path: null, arguments: [{ name: 'SubscribedTopic', value: r.subscribedTopic }, { name: 'Version', value: r.version }], subscriptionId: null, protocol: 'USP' }, contact, null, 'connect', deps.now()),

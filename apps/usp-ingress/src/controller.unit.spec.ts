@@ -75,7 +75,7 @@ describe('USP controller', () => {
   it('registers an agent at its connect record and answers a Boot! Notify once its events are recorded', async () => {
     const t = setup();
     await t.connect();
-    assert.deepEqual(t.published.map((e) => e.type), ['DeviceRegistered', 'DeviceEventReported']);
+    assert.deepEqual(t.published.map((e) => e.type), ['DeviceRegistered', 'DeviceWentOnline', 'DeviceEventReported']);
     await t.fromAgent(
       { type: 'Notify', subscriptionId: 'boot', sendResp: true, notification: { type: 'event', objPath: 'Device.', eventName: 'Boot!', params: { Cause: 'LocalReboot', CommandKey: '', FirmwareUpdated: 'false', ParameterMap: '{"Device.DeviceInfo.SoftwareVersion":"2.1"}' } } },
       'boot-1',
@@ -137,6 +137,7 @@ describe('USP controller', () => {
     const id = await t.command('usp.GetSupportedProtocol', {});
     assert.equal(t.sent.length, 0);
     await t.connect();
+    assert.equal(t.published.filter((e) => e.type === 'DeviceWentOnline').length, 2, 'back online at its connect record');
     assert.deepEqual(t.msgsSent().map((m) => [m.msgId, m.body.type]), [[id, 'GetSupportedProtocol']]);
   });
 
@@ -155,7 +156,7 @@ describe('USP controller', () => {
     assert.ok(t.rejects.every((r) => r.protocol === 'USP' && r.raw.length > 0));
     assert.equal(t.published.length, 0, 'nothing recorded for the device');
     await t.connect();
-    assert.deepEqual(t.published.map((e) => e.type), ['DeviceRegistered', 'DeviceEventReported'], 'the next good record is served');
+    assert.deepEqual(t.published.map((e) => e.type), ['DeviceRegistered', 'DeviceWentOnline', 'DeviceEventReported'], 'the next good record is served');
   });
 
   it('answers a request from the agent with an Error, and records it', async () => {

@@ -103,7 +103,7 @@ export const startIngress = async (config: Config, logger: Logger): Promise<Runn
     client.once('error', reject);
   });
   // Shared: several instances split the agents' records between them.
-  await client.subscribeAsync(`$share/usp-ingress/${config.FLEETLOG_USP_CONTROLLER_TOPIC}/#`, { qos: 1 });
+  await client.subscribeAsync(`$share/${config.FLEETLOG_USP_SHARE_GROUP}/${config.FLEETLOG_USP_CONTROLLER_TOPIC}/#`, { qos: 1 });
   const metrics = await serveMetrics({ host: '0.0.0.0', port: config.FLEETLOG_USP_METRICS_PORT, registry, health: () => ({ ok: client.connected, mqtt: client.connected }) });
   logger.info({ endpointId: config.FLEETLOG_USP_ENDPOINT_ID, topic: `${config.FLEETLOG_USP_CONTROLLER_TOPIC}/<tenant>/<agent>`, metricsPort: metrics.port }, 'USP controller listening');
 

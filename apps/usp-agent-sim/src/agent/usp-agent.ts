@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import { assertNever } from '@fleetlog/domain';
-import { DEFAULT_USP_VERSION, decodeMsg, decodeRecord, encodeRecord, errorMsg, mqttConnectRecord, noSessionRecord } from '@fleetlog/usp';
+import { DEFAULT_USP_VERSION, decodeMsg, decodeRecord, disconnectRecord, encodeRecord, errorMsg, mqttConnectRecord, noSessionRecord } from '@fleetlog/usp';
 import type { DecodedUspRecord, Notify, UspMsg, UspRecord } from '@fleetlog/usp';
 import { createDataModel } from '../data-model/data-model.js';
 import type { DataModel } from '../data-model/data-model.js';
@@ -143,11 +143,27 @@ export const createUspAgent = (input: UspAgentOptions): UspAgent => {
 
   // ---- power ----
 
+  const goodbye = (reason: string) => disconnectRecord({ toId: controllerId, fromId: endpointId, reason, reasonCode: 0 });
+
+  /** Tells the controller it is going away, then leaves (no will is sent on a clean disconnect). */
+  const leave = async (c: MqttClient | undefined, reason: string) => {
+    if (c?.connected) await publish(goodbye(reason));
+    await c?.endAsync(!c.connected).catch(() => undefined);
+  };
+
   const connect = () => {
     const c = mqtt.connect(options.brokerUrl, {
       clientId: endpointId,
       protocolVersion: options.mqttVersion,
       clean: true,
+      // A connection lost without a goodbye: the broker delivers the disconnect record for us.
+      will: {
+        topic: publication.topic,
+        payload: Buffer.from(encodeRecord(goodbye('connection lost'))),
+        qos: 1,
+        retain: false,
+        ...(publication.properties === undefined ? {} : { properties: publication.properties }),
+      },
       // The agent subscribes itself on every connection, before announcing itself.
       resubscribe: false,
       reconnectPeriod: options.reconnectMs,
@@ -192,9 +208,9 @@ export const createUspAgent = (input: UspAgentOptions): UspAgent => {
     timers.cancelAll();
     online = false;
     const c = client;
-    client = undefined;
     log.changed();
-    await c?.endAsync().catch(() => undefined);
+    await leave(c, 'rebooting');
+    client = undefined;
     if (cause === 'RemoteFactoryReset' || cause === 'LocalFactoryReset') model.reset();
     else forgetOnReboot();
     bootCause = { cause, commandKey };
@@ -343,9 +359,8 @@ export const createUspAgent = (input: UspAgentOptions): UspAgent => {
         online = false;
         timers.close();
         notifier.clear();
-        const c = client;
+        await leave(client, 'shutting down');
         client = undefined;
-        await c?.endAsync(!c.connected).catch(() => undefined);
         log.close();
       })();
       return stopping;
