@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { stopOnSignals } from '@fleetlog/platform';
 import { loadConfig, perSerial } from './config.js';
 import { createFleet } from './cpe/fleet.js';
 import { messageOf } from './errors.js';
@@ -44,28 +45,12 @@ const main = async () => {
     `${fleet.cpes.length} simulated CPEs ready; booting`,
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping the simulated CPEs');
-    // A stuck socket must not keep the process from exiting.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    fleet.stop().then(
-      () => logger.info({}, 'stopped'),
-      (error: unknown) => {
-        logger.error({ err: error }, 'stopping failed');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  const stopping = stopOnSignals(logger, () => fleet.stop(), 10_000);
 
   // Sessions that fail while the ACS is not up yet are retried by each CPE with backoff.
   const first = await fleet.start();
   const completed = first.filter((s) => s.outcome === 'completed').length;
-  if (!stopping) logger.info({ completed, failed: first.length - completed }, 'first sessions over; failed ones are being retried');
+  if (!stopping()) logger.info({ completed, failed: first.length - completed }, 'first sessions over; failed ones are being retried');
 };
 
 main().catch((error: unknown) => {

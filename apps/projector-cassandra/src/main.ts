@@ -1,5 +1,6 @@
 // projector-cassandra: telemetry events into Cassandra. Composition root: config once, start, stop on signals.
 import pino from 'pino';
+import { stopOnSignals } from '@fleetlog/platform';
 import { loadConfig } from './config.js';
 import { startProjector } from './projector.js';
 
@@ -11,10 +12,4 @@ const projector = await startProjector(config, logger).catch((e: unknown) => {
   process.exit(1);
 });
 
-const shutdown = async (signal: string) => {
-  logger.info({ signal }, 'shutting down');
-  await projector.stop();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+stopOnSignals(logger, projector.stop);

@@ -1,7 +1,7 @@
 // projector-postgres: builds the Postgres read models from the device, command and tenant topics.
 // Composition root: config once, start, serve metrics and health, stop on signals.
 import pino from 'pino';
-import { serveMetrics } from '@fleetlog/platform';
+import { serveMetrics, stopOnSignals } from '@fleetlog/platform';
 import { loadConfig } from './config.js';
 import { startProjector } from './projector.js';
 
@@ -16,11 +16,7 @@ const http = await serveMetrics({
 });
 logger.info({ port: http.port }, 'projector-postgres metrics and health listening');
 
-const shutdown = async (signal: string) => {
-  logger.info({ signal }, 'shutting down');
+stopOnSignals(logger, async () => {
   await http.close();
   await projector.stop();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+});

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { stopOnSignals } from '@fleetlog/platform';
 import { createUspAgentFleet } from './agent/fleet.js';
 import { loadConfig, perEndpoint } from './config.js';
 import { messageOf } from './errors.js';
@@ -37,30 +38,14 @@ const main = async () => {
     `${fleet.agents.length} simulated USP agents starting`,
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping the simulated agents');
-    // A stuck connection must not keep the process from exiting.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    fleet.stop().then(
-      () => logger.info({}, 'stopped'),
-      (error: unknown) => {
-        logger.error({ err: error }, 'stopping failed');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  const stopping = stopOnSignals(logger, () => fleet.stop(), 10_000);
 
   // An agent that cannot reach the broker yet keeps trying on its own.
   try {
     await fleet.start();
-    if (!stopping) logger.info({ agents: fleet.agents.length }, 'every agent is online; Boot! sent, retried until the controller answers');
+    if (!stopping()) logger.info({ agents: fleet.agents.length }, 'every agent is online; Boot! sent, retried until the controller answers');
   } catch (error) {
-    if (!stopping) logger.warn({ err: messageOf(error) }, 'not every agent came online in time; they keep trying');
+    if (!stopping()) logger.warn({ err: messageOf(error) }, 'not every agent came online in time; they keep trying');
   }
 };
 

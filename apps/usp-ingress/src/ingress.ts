@@ -35,6 +35,8 @@ export const startIngress = async (config: Config, logger: Logger): Promise<Runn
     clean: true,
     reconnectPeriod: 1000,
   });
+  // Requests and answers are small: send them at once rather than after the broker's delayed ACK.
+  client.on('connect', () => (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true));
   client.on('error', (e) => logger.warn({ err: e.message }, 'MQTT error'));
   client.on('offline', () => logger.warn({}, 'MQTT broker unreachable; reconnecting'));
 

@@ -1,5 +1,5 @@
 // usp-ingress: the TR-369 USP controller over MQTT. Composition root: config once, start, stop on signals.
-import { createLogger } from '@fleetlog/platform';
+import { createLogger, stopOnSignals } from '@fleetlog/platform';
 import { loadConfig } from './config.js';
 import { startIngress } from './ingress.js';
 
@@ -7,10 +7,4 @@ const config = loadConfig(process.env);
 const logger = createLogger('usp-ingress', config.FLEETLOG_LOG_LEVEL);
 const ingress = await startIngress(config, logger);
 
-const shutdown = async (signal: string) => {
-  logger.info({ signal }, 'shutting down');
-  await ingress.stop();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+stopOnSignals(logger, ingress.stop);

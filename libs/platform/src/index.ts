@@ -7,3 +7,4 @@ export { cassandraSettings, commonSettings, mqttSettings, parseConfig, portSetti
 export { createPostgresPool } from './postgres-pool.js';
 export { createLogger } from './logger.js';
 export { createCommandQueue, type CommandQueue, type QueuedCommand } from './command-queue.js';
+export { stopOnSignals } from './signals.js';

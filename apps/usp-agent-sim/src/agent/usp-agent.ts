@@ -171,7 +171,11 @@ export const createUspAgent = (input: UspAgentOptions): UspAgent => {
       ...(options.credentials ?? {}),
     });
     client = c;
-    c.on('connect', () => void cameOnline(c));
+    c.on('connect', () => {
+      // Small records go out at once, as on a device that answers promptly.
+      (c.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
+      void cameOnline(c);
+    });
     c.on('message', (_topic, payload) => void onRecord(payload));
     c.on('close', () => {
       if (client !== c || !online) return;
