@@ -9,23 +9,23 @@ export const percentile = (sorted: readonly number[], p: number) => sorted[Math.
 
 /**
  * Runs a TypeScript entry point as its own process (as in production), reaching the local stack;
- * resolves with the port from its first log line containing `ready`. FLEETLOG_BENCH_PROFILE=<dir>
+ * resolves with its first log line containing `ready` (and the `port` that line names, if any). FLEETLOG_BENCH_PROFILE=<dir>
  * writes a CPU profile of it there.
  */
-export const spawnEntry = async (entry: string, env: Record<string, string>, ready: string): Promise<{ port: number; child: ChildProcess; stop: () => void }> => {
+export const spawnEntry = async (entry: string, env: Record<string, string>, ready: string): Promise<{ port: number; line: Record<string, unknown>; child: ChildProcess; stop: () => void }> => {
   const settings = stackSettings();
   const profile = process.env.FLEETLOG_BENCH_PROFILE;
   const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', join(process.cwd(), entry)], {
     env: { ...process.env, FLEETLOG_KAFKA_BROKERS: settings.brokers.join(','), FLEETLOG_SCHEMA_REGISTRY_URL: settings.registryUrl, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes(ready)) resolve(JSON.parse(line).port as number);
+  const line = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (text) => {
+      if (text.includes(ready)) resolve(JSON.parse(text) as Record<string, unknown>);
     });
     child.once('exit', (c) => reject(new Error(`${entry} exited with ${c}`)));
   });
-  return { port, child, stop: () => void child.kill('SIGTERM') };
+  return { port: Number(line['port'] ?? 0), line, child, stop: () => void child.kill('SIGTERM') };
 };
 
 /**
