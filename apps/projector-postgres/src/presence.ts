@@ -22,7 +22,9 @@ const VIA: Record<Protocol, string> = { CWMP: 'cwmp-session', USP: 'usp-mqtt', M
 const PRESENCE_LOCK = 0x666c_7072;
 
 /**
- * Turns silence into events: a device that missed its contact window goes offline, one that made
+ * Turns silence into events: a device that missed its contact window goes offline (except MQTT devices,
+ * whose presence mqtt-ingress records itself from last wills, status topics and their reporting interval:
+ * their telemetry, the contact that shows they are there, never reaches this read model), one that made
  * contact since it went offline (or never was online) comes online. Decisions go through the
  * device decider; event ids derive from the device and its last contact, so a repeat is
  * recognisable. One projector instance at a time runs it (an advisory lock).
@@ -101,7 +103,7 @@ export const createPresenceWatcher = (deps: {
                 `(${contacts})
                  UNION ALL
                  (SELECT ${columns} FROM ${table}
-                   WHERE online AND last_contact_at < to_timestamp($2 / 1000.0)
+                   WHERE online AND protocol IS DISTINCT FROM 'MQTT' AND last_contact_at < to_timestamp($2 / 1000.0)
                      - make_interval(secs => coalesce(expected_interval_seconds, $3) * $4 + $5)
                    LIMIT $1)`,
                 [limit, now, settings.defaultIntervalSeconds, settings.missedIntervals, settings.graceSeconds],

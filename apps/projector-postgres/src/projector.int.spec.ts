@@ -233,6 +233,9 @@ describe('projector-postgres on the real stack', () => {
     await iso.publish([
       ev(tenant, 'DeviceRegistered', 'dev-p', contact, { protocol: 'CWMP', identity: { manufacturer: 'Example', oui: '00D09E', productClass: 'IGD', serialNumber: 'P', endpointId: null, vendor: null, clientId: null } }),
       ev(tenant, 'DeviceParametersReported', 'dev-p', contact, { origin: 'inform', parameters: [{ path: 'InternetGatewayDevice.ManagementServer.PeriodicInformInterval', value: '600', valueType: 'unsignedInt', writable: true }] }),
+      // An MQTT device as quiet as dev-p, with a shorter window: its ingress, not this watcher, records its presence.
+      ev(tenant, 'DeviceRegistered', 'generic:p', contact, { protocol: 'MQTT', identity: { manufacturer: null, oui: null, productClass: null, serialNumber: null, endpointId: null, vendor: 'generic', clientId: 'p' } }),
+      ev(tenant, 'DeviceWentOnline', 'generic:p', contact, { via: 'mqtt', expectedIntervalSeconds: 60 }),
     ]);
     await settle();
     let now = Date.now();

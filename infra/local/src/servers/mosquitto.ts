@@ -20,6 +20,10 @@ const brokerConf = (ctx: StackContext) =>
     `listener ${ctx.ports.mosquitto} 127.0.0.1`,
     'allow_anonymous true',
     'set_tcp_nodelay true',
+    // An ingress that acknowledges QoS 1 only once the events are on Kafka keeps many messages in
+    // flight; 2.0.11 drops outgoing messages past its queue limits even below the receive maximum.
+    'max_queued_messages 0',
+    'max_queued_bytes 100000000',
     'persistence false',
     `log_dest file ${join(ctx.paths.logs, 'mosquitto.log')}`,
     '',
