@@ -97,6 +97,8 @@ const start = () => {
   }
   if (names.includes('usp-ingress')) console.log('  USP controller (MQTT)            agents publish to usp/controller/<tenant>/<endpoint id>; controller proto::fleetlog-controller');
   if (names.includes('usp-agent-sim')) console.log('  Simulated USP agents             5 TR-181 agents of tenant "default" (FLEETLOG_USP_SIM_COUNT)');
+  if (names.includes('mqtt-ingress')) console.log('  MQTT ingress metrics             http://127.0.0.1:9465/metrics  /health');
+  if (names.includes('mqtt-device-sim')) console.log('  Simulated MQTT devices           generic, Shelly and DJI devices publishing under fleetlog/default/<vendor>/...');
   if (names.includes('projector-postgres')) console.log('  Postgres projector metrics       http://127.0.0.1:9463/metrics  /health');
   if (names.includes('projector-cassandra')) console.log('  Cassandra projector metrics      http://127.0.0.1:9464/metrics  /health');
   console.log('  Events                           npm run stack -- env, then any Kafka client on fleetlog.device.events');
