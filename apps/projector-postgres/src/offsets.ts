@@ -24,3 +24,20 @@ export const readOffsets = async (db: pg.Pool | pg.ClientBase, projector: string
   const { rows } = await db.query<{ topic: string; partition: number; next_offset: string }>('SELECT topic, partition, next_offset FROM projection_offsets WHERE projector = $1', [projector]);
   return new Map(rows.map((r) => [offsetKey(r.topic, r.partition), BigInt(r.next_offset)]));
 };
+
+/**
+ * Stored offsets past the end of their partition belong to a log that is gone (the topic was
+ * recreated, or the cluster replaced): they are set back to 0, so the new log is projected from
+ * its start instead of waiting forever for offsets that will never come. Returns the reset ones.
+ */
+export const resetOffsetsPastEnd = async (db: pg.Pool, projector: string, topic: string, ends: Map<number, bigint>): Promise<{ partition: number; stored: bigint; end: bigint }[]> => {
+  const stored = await readOffsets(db, projector);
+  const reset: { partition: number; stored: bigint; end: bigint }[] = [];
+  for (const [partition, end] of ends) {
+    const offset = stored.get(offsetKey(topic, partition));
+    if (offset === undefined || offset <= end) continue;
+    await db.query('UPDATE projection_offsets SET next_offset = 0, updated_at = now() WHERE projector = $1 AND topic = $2 AND partition = $3 AND next_offset > $4', [projector, topic, partition, String(end)]);
+    reset.push({ partition, stored: offset, end });
+  }
+  return reset;
+};

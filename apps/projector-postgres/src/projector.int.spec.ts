@@ -182,6 +182,17 @@ describe('projector-postgres on the real stack', () => {
     assert.equal(await timeline(), '14');
   });
 
+  it('projects a log from its start when its stored offsets are past its end (topic recreated, cluster replaced)', async () => {
+    const tenant = uniqueTenant();
+    await projector.stop();
+    // As after a new Kafka cluster: the stored offsets point far beyond anything in the topics.
+    await iso.pool.query('UPDATE projection_offsets SET next_offset = next_offset + 1000000 WHERE projector = $1', [`test-${iso.id}`]);
+    await iso.publish([ev(tenant, 'DeviceRegistered', 'dev-new-log', T0, { protocol: 'USP', identity: { manufacturer: null, oui: null, productClass: null, serialNumber: null, endpointId: 'proto::dev-new-log', vendor: null, clientId: null } })]);
+    projector = await startProjector(iso.config(), iso.logger);
+    await settle();
+    assert.deepEqual(await rows('SELECT protocol FROM $schema.devices WHERE tenant_id = $1', [tenant]), [{ protocol: 'USP' }]);
+  });
+
   it('reports per-partition lag and last applied offset on /metrics and /health', async () => {
     await settle();
     const http = await serveMetrics({ host: '127.0.0.1', port: 0, registry: projector.metrics.registry, health: () => ({ ok: true, partitions: projector.metrics.partitions() }) });

@@ -4,7 +4,7 @@ import { createEventBus, deadLetter, topicOf, topics, type Logger } from '@fleet
 import { createConsumerMetrics, createPostgresPool, type ConsumerMetrics } from '@fleetlog/platform';
 import { createBatchApplier, type BatchOutcome } from './apply-batch.js';
 import type { Config } from './config.js';
-import { offsetKey, readOffsets } from './offsets.js';
+import { offsetKey, readOffsets, resetOffsetsPastEnd } from './offsets.js';
 import { createPresenceWatcher } from './presence.js';
 import { allReadModels, type ReadModel } from './read-models/models.js';
 
@@ -71,6 +71,11 @@ export const startProjector = async (config: Config, logger: Logger, options: Pr
     sessionTimeoutMs: config.FLEETLOG_PROJECTOR_SESSION_TIMEOUT_MS,
     // The offsets in Postgres are the truth; Kafka's committed ones only save re-reading.
     startOffsets: async (assigned) => {
+      for (const { topic } of assigned) {
+        for (const r of await resetOffsetsPastEnd(pool, projector, topic, await bus.endOffsets(topic))) {
+          logger.warn({ topic, partition: r.partition, stored: String(r.stored), end: String(r.end) }, 'stored offset past the end of the log (topic recreated or cluster replaced): projecting the partition from its start');
+        }
+      }
       const stored = await readOffsets(pool, projector);
       return assigned.flatMap(({ topic, partitions }) => partitions.map((partition) => ({ topic, partition, offset: String(stored.get(offsetKey(topic, partition)) ?? 0n) })));
     },
