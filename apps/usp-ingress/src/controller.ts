@@ -377,7 +377,10 @@ export const createController = (deps: ControllerDeps) => {
     for (const f of after) await f();
     if (connected && r.type !== 'noSessionContext') {
       // A (re)connected agent may have missed requests: send them again.
-      for (const [id, f] of inFlight) if (queue.get(id)?.deviceId === a.deviceId) f.sentAt = 0;
+      for (const [id, f] of inFlight) {
+        const cmd = queue.get(id);
+        if (cmd?.tenantId === a.tenantId && cmd.deviceId === a.deviceId) f.sentAt = 0;
+      }
     }
     if (connected) await deliver(tenantId, a.deviceId);
   };
