@@ -6,15 +6,8 @@ import { messageOf } from './errors.js';
 
 // Composition root: config, logger, fleet; boot it; stop it on SIGTERM/SIGINT.
 const main = async () => {
-  const config = (() => {
-    try {
-      return loadConfig(process.env);
-    } catch (error) {
-      // Every problem is in the message; nothing else to say before exiting.
-      console.error(messageOf(error));
-      return process.exit(1);
-    }
-  })();
+  // An invalid setting ends in main's catch below, with every problem in the message.
+  const config = loadConfig(process.env);
   const logger = pino({ name: 'device-sim', level: config.logLevel });
 
   const fleet = await createFleet({
