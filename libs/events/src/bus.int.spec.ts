@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { Partitioners } from 'kafkajs';
 import { DLQ_HEADERS, type ConsumedEvent } from './consumer.js';
 import type { EventProducer } from './producer.js';
 import { registerSchema, setCompatibility } from './provision.js';
@@ -29,9 +30,7 @@ describe('events library against the real Kafka and schema registry', () => {
   it('publishes events that a consumer reads back, decoded through the registry, in key order', async () => {
     const tenant = uniqueTenant();
     const events = Array.from({ length: 20 }, (_, i) => sampleParametersReported(tenant, `dev-${i % 2}`, i));
-    const results = await producer.publish(events);
-    assert.equal(results.length, 20);
-    assert.ok(results.every((r) => r.topic === topics.deviceEvents.name && r.partition >= 0));
+    await producer.publish(events);
 
     const seen: ConsumedEvent[] = [];
     const consumer = bus.consumer({
@@ -57,6 +56,22 @@ describe('events library against the real Kafka and schema registry', () => {
       assert.equal(new Set(mine.map((s) => s.partition)).size, 1);
     }
     assert.ok(seen.every((s) => s.key === `${tenant}/${(s.event as { aggregateId: string }).aggregateId}`));
+    // Where the Java client would put them: other producers' records of a device share its partition.
+    const java = Partitioners.DefaultPartitioner();
+    const partitionMetadata = Array.from({ length: topics.deviceEvents.partitions }, (_, partitionId) => ({ partitionId, leader: 1, replicas: [1], isr: [1], offlineReplicas: [], partitionErrorCode: 0 }));
+    for (const s of seen) assert.equal(s.partition, java({ topic: s.topic, partitionMetadata, message: { key: s.key, value: null } }));
+  });
+
+  it('frames records of every size so that each decodes on its own, however many share a buffer', async () => {
+    const tenant = uniqueTenant();
+    const sized = (i: number, bytes: number) => {
+      const event = sampleParametersReported(tenant, 'dev', i);
+      return { ...event, payload: { ...event.payload, parameters: [{ ...event.payload.parameters[0]!, value: 'x'.repeat(bytes) }] } };
+    };
+    const sizes = [0, 1, 100, 2_000, 20_000, 70_000, 300, 16_000, 16_500, 40, 200_000, 5];
+    const events = Array.from({ length: 3_000 }, (_, i) => sized(i, sizes[i % sizes.length]!));
+    const framed = [await bus.serde.encode(events[0]!), ...events.slice(1).map((e) => bus.serde.encodeCached(e)!)];
+    for (const [i, buffer] of framed.entries()) assert.deepEqual(plain((await bus.serde.decode(buffer)).event), events[i], `event ${i}`);
   });
 
   it('rejects an event that does not match its schema with a coded, non-retriable error', async () => {

@@ -7,7 +7,7 @@ export { EventsError, isEventsError, type EventsErrorCode } from './errors.js';
 export { toDomainEvent, toRecord, type EnvelopeMeta, type RecordableDomainEvent } from './from-domain.js';
 export { DEFAULT_RETRY, type KafkaSettings } from './kafka.js';
 export { silentLogger, type Logger } from './logger.js';
-export { type EventProducer, type ProducerOptions, type PublishResult, type RawRecord } from './producer.js';
+export { type EventProducer, type ProducerOptions, type RawRecord } from './producer.js';
 export { COMPATIBILITY, registerAllSchemas, registerSchema, setCompatibility, type Compatibility } from './provision.js';
 export { avroTypeOf, type DecodedEvent, type EventSerde } from './serde.js';
 export { allSubjects, allTopicSpecs, dlqTopicName, FOREVER, subjectOf, topicOf, topics, type TopicKey, type TopicName, type TopicSpec } from './topics.js';

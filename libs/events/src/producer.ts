@@ -1,4 +1,4 @@
-import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import { Partitioners, type ICustomPartitioner, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { AnyEvent } from './generated/index.js';
 import { EventsError, fromKafkaError } from './errors.js';
 import { isEventType, keyOf } from './envelope.js';
@@ -13,25 +13,18 @@ export interface RawRecord {
   headers?: Record<string, string | Buffer>;
 }
 
-export interface PublishResult {
-  topic: string;
-  partition: number;
-  /** Base offset of the produce request that carried the record. */
-  baseOffset: string;
-}
-
 export interface EventProducer {
   connect: () => Promise<void>;
   /** Resolves once every event is durably on Kafka (acks=all); rejects with a coded EventsError. */
-  publish: (events: AnyEvent[]) => Promise<PublishResult[]>;
+  publish: (events: AnyEvent[]) => Promise<void>;
   /** For records that are not Fleetlog events (DLQ copies of undecodable input). */
-  publishRaw: (records: RawRecord[]) => Promise<PublishResult[]>;
+  publishRaw: (records: RawRecord[]) => Promise<void>;
   disconnect: () => Promise<void>;
 }
 
 interface Pending {
   records: RawRecord[];
-  resolve: (r: PublishResult[]) => void;
+  resolve: () => void;
   reject: (e: unknown) => void;
 }
 
@@ -45,11 +38,36 @@ export interface ProducerOptions {
   route?: (event: AnyEvent) => string;
 }
 
+/** Keys whose partition is remembered per partition count; past it the memory starts again. */
+const REMEMBERED_KEYS = 100_000;
+
+/**
+ * The Java client's murmur2 partitioner (keys land on the same partitions as with other Kafka clients),
+ * computed once per key: the same devices' keys come back all the time.
+ */
+export const rememberingPartitioner: ICustomPartitioner = () => {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const byCount = new Map<number, Map<string, number>>();
+  return (args) => {
+    const key = args.message.key;
+    if (typeof key !== 'string' || (args.message.partition !== undefined && args.message.partition !== null)) return partitioner(args);
+    const count = args.partitionMetadata.length;
+    let remembered = byCount.get(count);
+    if (!remembered) byCount.set(count, (remembered = new Map()));
+    let partition = remembered.get(key);
+    if (partition === undefined) {
+      if (remembered.size >= REMEMBERED_KEYS) remembered.clear();
+      partition = partitioner(args);
+      remembered.set(key, partition);
+    }
+    return partition;
+  };
+};
+
 export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; logger: Logger } & ProducerOptions): EventProducer => {
   const { serde, logger } = deps;
   const maxBatch = deps.maxBatchRecords ?? 2000;
-  // The Java client's murmur2 partitioner: keys land on the same partitions as with other Kafka clients.
-  const producer: Producer = deps.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer: Producer = deps.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: rememberingPartitioner });
   let connected = false;
   let sending = false;
   const queue: Pending[] = [];
@@ -66,29 +84,17 @@ export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; log
           batch.push(p);
           count += p.records.length;
         }
-        const byTopic = new Map<string, { messages: Message[]; owners: [Pending, number][] }>();
+        const byTopic = new Map<string, Message[]>();
         for (const p of batch) {
-          p.records.forEach((r, i) => {
-            let t = byTopic.get(r.topic);
-            if (!t) byTopic.set(r.topic, (t = { messages: [], owners: [] }));
-            t.messages.push({ key: r.key, value: r.value, headers: r.headers });
-            t.owners.push([p, i]);
-          });
+          for (const r of p.records) {
+            let messages = byTopic.get(r.topic);
+            if (!messages) byTopic.set(r.topic, (messages = []));
+            messages.push({ key: r.key, value: r.value, headers: r.headers });
+          }
         }
         try {
-          const meta = await producer.sendBatch({
-            acks: -1,
-            topicMessages: [...byTopic.entries()].map(([topic, t]) => ({ topic, messages: t.messages })),
-          });
-          const results = new Map<Pending, PublishResult[]>(batch.map((p) => [p, new Array<PublishResult>(p.records.length)]));
-          for (const [topic, t] of byTopic) {
-            // kafkajs reports one base offset per topic-partition; records of a partition share it.
-            t.owners.forEach(([p, i]) => {
-              const m = meta.find((x) => x.topicName === topic);
-              results.get(p)![i] = { topic, partition: m?.partition ?? -1, baseOffset: m?.baseOffset ?? '-1' };
-            });
-          }
-          for (const p of batch) p.resolve(results.get(p)!);
+          await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+          for (const p of batch) p.resolve();
         } catch (e) {
           const err = fromKafkaError(e, `producing ${count} records`);
           logger.warn({ code: err.code, retriable: err.retriable }, err.message);
@@ -101,7 +107,7 @@ export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; log
   };
 
   const enqueue = (records: RawRecord[]) =>
-    new Promise<PublishResult[]>((resolve, reject) => {
+    new Promise<void>((resolve, reject) => {
       if (!connected) {
         reject(new EventsError('EVENTS_NOT_CONNECTED', 'producer is not connected', true));
         return;
@@ -109,6 +115,11 @@ export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; log
       queue.push({ records, resolve, reject });
       void flush();
     });
+
+  // The catalog's topic of each event type, looked up once (the lookup allocates).
+  const catalogTopics = new Map<string, string>();
+  const catalogTopic = (event: AnyEvent) => catalogTopics.get(event.type) ?? catalogTopics.set(event.type, topicOf(event.type).name).get(event.type)!;
+  const topicOfEvent = deps.route ?? catalogTopic;
 
   return {
     connect: async () => {
@@ -120,21 +131,18 @@ export const createEventProducer = (deps: { kafka: Kafka; serde: EventSerde; log
       }
     },
     publish: async (events) => {
-      if (events.length === 0) return [];
-      const records = await Promise.all(
-        events.map(async (event): Promise<RawRecord> => {
-          if (!isEventType(event.type)) throw new EventsError('EVENTS_UNKNOWN_EVENT_TYPE', `unknown event type "${event.type}"`, false);
-          return {
-            topic: deps.route ? deps.route(event) : topicOf(event.type).name,
-            key: keyOf(event),
-            value: await serde.encode(event),
-
-          };
-        }),
-      );
+      if (events.length === 0) return;
+      const records = new Array<RawRecord>(events.length);
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i]!;
+        if (!isEventType(event.type)) throw new EventsError('EVENTS_UNKNOWN_EVENT_TYPE', `unknown event type "${event.type}"`, false);
+        // Synchronous once the type's schema id is known, which is every time but the first.
+        const value = serde.encodeCached(event) ?? (await serde.encode(event));
+        records[i] = { topic: topicOfEvent(event), key: keyOf(event), value };
+      }
       return enqueue(records);
     },
-    publishRaw: (records) => (records.length === 0 ? Promise.resolve([]) : enqueue(records)),
+    publishRaw: (records) => (records.length === 0 ? Promise.resolve() : enqueue(records)),
     disconnect: async () => {
       await flush();
       connected = false;

@@ -19,6 +19,8 @@ export interface DecodedEvent {
 export interface EventSerde {
   /** Encodes an event with the schema this code was built with, registered under its topic's subject. */
   encode: (event: AnyEvent) => Promise<Buffer>;
+  /** The same without waiting, once the event type's schema id is known; otherwise undefined. */
+  encodeCached: (event: AnyEvent) => Buffer | undefined;
   /** Decodes any Confluent-framed Avro record into this code's schema of the same type. */
   decode: (buffer: Buffer) => Promise<DecodedEvent>;
   /** The same without waiting, when the record's schema is already cached; otherwise undefined. */
@@ -102,25 +104,35 @@ export const createSerde = (deps: { registry: SchemaRegistry }): EventSerde => {
     return d;
   };
 
+  const ids = new Map<EventType, number>();
+  const frame = framer();
+
+  const encodeWith = (event: AnyEvent, id: number): Buffer => {
+    const type = avroTypeOf(event.type as EventType);
+    try {
+      return frame(type, id, event);
+    } catch (e) {
+      const paths: string[] = [];
+      type.isValid(event, { errorHook: (path) => paths.push(path.join('.') || '(root)') });
+      throw new EventsError('EVENTS_INVALID_EVENT', `${event.type} does not match its schema at ${paths.join(', ') || '?'}: ${(e as Error).message}`, false, { cause: e });
+    }
+  };
+
   return {
     registry,
     encode: async (event) => {
       if (!isEventType(event.type)) throw new EventsError('EVENTS_UNKNOWN_EVENT_TYPE', `unknown event type "${event.type}"`, false);
-      const type = avroTypeOf(event.type);
-      let body: Buffer;
-      try {
-        body = type.toBuffer(event);
-      } catch (e) {
-        const paths: string[] = [];
-        type.isValid(event, { errorHook: (path) => paths.push(path.join('.') || '(root)') });
-        throw new EventsError('EVENTS_INVALID_EVENT', `${event.type} does not match its schema at ${paths.join(', ') || '?'}: ${(e as Error).message}`, false, { cause: e });
-      }
+      // A value no schema takes is refused before the registry is asked anything.
+      const known = ids.get(event.type);
+      if (known !== undefined) return encodeWith(event, known);
+      encodeWith(event, 0);
       const id = await schemaId(event.type);
-      const out = Buffer.allocUnsafe(HEADER + body.length);
-      out.writeUInt8(MAGIC, 0);
-      out.writeInt32BE(id, 1);
-      body.copy(out, HEADER);
-      return out;
+      ids.set(event.type, id);
+      return encodeWith(event, id);
+    },
+    encodeCached: (event) => {
+      const id = ids.get(event.type as EventType);
+      return id === undefined ? undefined : encodeWith(event, id);
     },
     decode: async (buffer) => {
       const id = schemaIdOf(buffer);
@@ -131,6 +143,41 @@ export const createSerde = (deps: { registry: SchemaRegistry }): EventSerde => {
       const decoder = ready.get(id);
       return decoder ? read(id, decoder, buffer) : undefined;
     },
+  };
+};
+
+/** Bytes of the buffers records are framed in: many small records share one allocation, none is copied. */
+const SLAB_BYTES = 64 * 1024;
+
+/**
+ * Frames records (header, then the Avro body written in place) into shared slabs. A record stays valid
+ * while anyone holds it; a slab is freed when none of its records is held any more.
+ */
+const framer = () => {
+  let slab = Buffer.allocUnsafe(SLAB_BYTES);
+  let used = 0;
+  return (type: avro.Type, id: number, event: AnyEvent): Buffer => {
+    for (let attempt = 0; ; attempt++) {
+      const start = used;
+      const end = type.encode(event, slab, start + HEADER);
+      if (end >= 0) {
+        slab.writeUInt8(MAGIC, start);
+        slab.writeInt32BE(id, start + 1);
+        used = end;
+        return slab.subarray(start, end);
+      }
+      // It did not fit: avsc says how many bytes were missing.
+      const size = slab.length - start - end;
+      if (attempt > 0 || size > SLAB_BYTES / 4) {
+        const own = Buffer.allocUnsafe(size);
+        own.writeUInt8(MAGIC, 0);
+        own.writeInt32BE(id, 1);
+        type.encode(event, own, HEADER);
+        return own;
+      }
+      slab = Buffer.allocUnsafe(SLAB_BYTES);
+      used = 0;
+    }
   };
 };
 

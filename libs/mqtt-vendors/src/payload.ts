@@ -20,7 +20,8 @@ export const decodeText = (payload: Uint8Array, limits: VendorLimits): VendorRes
   }
 };
 
-// The deepest nesting of objects and arrays outside strings, stopping as soon as it passes max.
+// Whether text nests objects and arrays (outside strings) deeper than max; read only for text that does
+// not parse, to tell too deep from malformed.
 const nestingExceeds = (text: string, max: number): boolean => {
   let depth = 0;
   let inString = false;
@@ -37,19 +38,47 @@ const nestingExceeds = (text: string, max: number): boolean => {
   return false;
 };
 
-/** Text as a JSON value: nesting depth, syntax, then finite numbers only. */
+/**
+ * What keeps a parsed value from being taken: containers nested past max, or a number JSON cannot carry
+ * (JSON.parse turns 1e999 into Infinity). One walk that allocates nothing and stops below max levels, so
+ * no walker after it recurses without bound.
+ */
+const parsedProblem = (value: unknown, max: number, depth: number): 'deep' | 'infinite' | undefined => {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'infinite';
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= max) return 'deep';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = parsedProblem(value[i], max, depth + 1);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const problem = parsedProblem(object[key], max, depth + 1);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+};
+
+const tooDeep = (max: number) => fail('MQTT_PAYLOAD_TOO_DEEP', `JSON nests deeper than ${max} levels`);
+
+/** Text as a JSON value: syntax and nesting depth, then finite numbers only. */
 export const parseJsonText = (text: string, limits: VendorLimits): VendorResult<JsonValue> => {
-  // The depth check runs first so that neither JSON.parse nor any walker recurses without bound.
-  if (nestingExceeds(text, limits.maxDepth)) return fail('MQTT_PAYLOAD_TOO_DEEP', `JSON nests deeper than ${limits.maxDepth} levels`);
+  // JSON.parse is iterative in V8, so deep text cannot exhaust the stack; the size limit bounds its work.
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
+    if (nestingExceeds(text, limits.maxDepth)) return tooDeep(limits.maxDepth);
     return fail('MQTT_PAYLOAD_MALFORMED', `payload is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
-  // JSON.parse turns 1e999 into Infinity, which JSON cannot carry back out.
-  const problem = jsonProblem(value, '$');
-  return problem === undefined ? ok(value as JsonValue) : fail('MQTT_PAYLOAD_INVALID', problem);
+  const problem = parsedProblem(value, limits.maxDepth, 0);
+  if (problem === 'deep') return tooDeep(limits.maxDepth);
+  // Walked again only to say where the number is.
+  if (problem === 'infinite') return fail('MQTT_PAYLOAD_INVALID', jsonProblem(value, '$') ?? 'a number is not finite');
+  return ok(value as JsonValue);
 };
 
 /** Payload bytes as a JSON value: size and UTF-8 first, then as parseJsonText. */

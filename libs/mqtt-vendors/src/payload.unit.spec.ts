@@ -18,16 +18,22 @@ describe('payload decoding', () => {
     assert.deepEqual(decodeText(Uint8Array.of(0xef, 0xbb, 0xbf, 0x74, 0x72, 0x75, 0x65), DEFAULT_LIMITS), { ok: true, value: 'true' });
   });
 
-  it('refuses nesting deeper than the limit before parsing, and counts brackets inside strings as text', () => {
+  it('refuses nesting deeper than the limit whether or not the text parses, and counts brackets inside strings as text', () => {
     assert.equal(codeOf(decodeJson(payloadOf('['.repeat(100_000)), DEFAULT_LIMITS)), 'MQTT_PAYLOAD_TOO_DEEP');
     assert.equal(codeOf(decodeJson(payloadOf(`${'{"a":'.repeat(33)}1${'}'.repeat(33)}`), DEFAULT_LIMITS)), 'MQTT_PAYLOAD_TOO_DEEP');
     assert.equal(codeOf(decodeJson(payloadOf(`${'{"a":'.repeat(32)}1${'}'.repeat(32)}`), DEFAULT_LIMITS)), 'ok');
+    assert.equal(codeOf(decodeJson(payloadOf(`${'[{"a":'.repeat(16)}1${'}]'.repeat(16)}`), DEFAULT_LIMITS)), 'ok');
+    assert.equal(codeOf(decodeJson(payloadOf(`${'[{"a":'.repeat(17)}1${'}]'.repeat(17)}`), DEFAULT_LIMITS)), 'MQTT_PAYLOAD_TOO_DEEP');
+    assert.equal(codeOf(decodeJson(payloadOf(`{"a":[${'['.repeat(40)}`), DEFAULT_LIMITS)), 'MQTT_PAYLOAD_TOO_DEEP');
+    assert.equal(codeOf(decodeJson(payloadOf(`{"a":[${'['.repeat(20)}`), DEFAULT_LIMITS)), 'MQTT_PAYLOAD_MALFORMED');
     assert.equal(codeOf(decodeJson(payloadOf(JSON.stringify({ text: '[[[[{{{{\\"'.repeat(100) })), DEFAULT_LIMITS)), 'ok');
   });
 
   it('refuses what is not JSON and numbers JSON cannot carry', () => {
     for (const text of ['', '{', '{"a":}', "{'a':1}", 'NaN', '{"a":1}x']) assert.equal(codeOf(decodeJson(payloadOf(text), DEFAULT_LIMITS)), 'MQTT_PAYLOAD_MALFORMED', text);
     assert.equal(codeOf(decodeJson(payloadOf('{"a":1e999}'), DEFAULT_LIMITS)), 'MQTT_PAYLOAD_INVALID');
+    const deepInfinity = decodeJson(payloadOf('{"a":[1,{"b":-1e999}]}'), DEFAULT_LIMITS);
+    assert.equal(deepInfinity.ok ? '' : deepInfinity.error.message, '$.a[1].b: must be a finite number');
   });
 
   it('keeps every limit positive whatever the override', () => {
