@@ -47,13 +47,18 @@ export type AdapterOptions = { readonly limits?: Partial<VendorLimits> };
 const invalidDate = (date: Date): boolean => !(date instanceof Date) || Number.isNaN(date.getTime());
 
 // An exception inside an adapter is a bug; it becomes a value so one bad payload cannot stop the ingress.
+const failedUnexpectedly = (vendor: string, what: string, cause: unknown): VendorResult<never> => ({
+  ok: false,
+  error: new MqttVendorError('MQTT_ADAPTER_FAILED', `${vendor} ${what} failed unexpectedly: ${String(cause)}`, { cause }),
+});
+
 const guarded =
   <A extends unknown[], T>(vendor: string, what: string, run: (...args: A) => VendorResult<T>) =>
   (...args: A): VendorResult<T> => {
     try {
       return run(...args);
     } catch (cause) {
-      return { ok: false, error: new MqttVendorError('MQTT_ADAPTER_FAILED', `${vendor} ${what} failed unexpectedly: ${String(cause)}`, { cause }) };
+      return failedUnexpectedly(vendor, what, cause);
     }
   };
 
@@ -68,12 +73,17 @@ export const adapterFactory =
     return Object.freeze({
       vendor,
       subscriptions: Object.freeze([...spec.subscriptions]),
-      parseUplink: guarded(vendor, 'parseUplink', (nativeTopic: string, payload: Uint8Array, receivedAt: Date) => {
-        if (typeof nativeTopic !== 'string') return fail('MQTT_TOPIC_UNKNOWN', 'the topic must be a string');
-        if (!(payload instanceof Uint8Array)) return fail('MQTT_PAYLOAD_MALFORMED', 'the payload must be bytes');
-        if (invalidDate(receivedAt)) return fail('MQTT_ADAPTER_FAILED', 'receivedAt must be a valid Date');
-        return parse(nativeTopic, payload, receivedAt);
-      }),
+      // Every message comes through here: the guard is written out, without rest arguments.
+      parseUplink: (nativeTopic: string, payload: Uint8Array, receivedAt: Date): VendorResult<ParsedUplink> => {
+        try {
+          if (typeof nativeTopic !== 'string') return fail('MQTT_TOPIC_UNKNOWN', 'the topic must be a string');
+          if (!(payload instanceof Uint8Array)) return fail('MQTT_PAYLOAD_MALFORMED', 'the payload must be bytes');
+          if (invalidDate(receivedAt)) return fail('MQTT_ADAPTER_FAILED', 'receivedAt must be a valid Date');
+          return parse(nativeTopic, payload, receivedAt);
+        } catch (cause) {
+          return failedUnexpectedly(vendor, 'parseUplink', cause);
+        }
+      },
       encodeDownlink: guarded(vendor, 'encodeDownlink', (deviceId: string, payload: JsonValue, correlationKey: string, now: Date) => {
         const device = target(deviceId, now);
         if (!device.ok) return device;

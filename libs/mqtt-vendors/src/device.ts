@@ -6,12 +6,25 @@ import { isTopicLevel } from './topic.js';
 
 export type DeviceRef = { readonly deviceId: DeviceId; readonly clientId: string };
 
-/** The Fleetlog id of a device known by its native client id (`vendor:clientId`, percent-encoded). */
+/** Devices whose ref is remembered per vendor; past it the memory starts again. */
+const REMEMBERED_DEVICES = 100_000;
+const remembered = new Map<string, Map<string, VendorResult<DeviceRef>>>();
+
+/**
+ * The Fleetlog id of a device known by its native client id (`vendor:clientId`, percent-encoded).
+ * Devices speak again and again, so a good ref is derived (checked and encoded) once and remembered.
+ */
 export const deviceRef = (vendor: string, clientId: string): VendorResult<DeviceRef> => {
+  let refs = remembered.get(vendor);
+  const known = refs?.get(clientId);
+  if (known !== undefined) return known;
   const derived = deviceIdOf({ protocol: 'MQTT', vendor, clientId });
-  return derived.ok
-    ? ok({ deviceId: derived.value, clientId })
-    : fail('MQTT_DEVICE_ID_INVALID', `device ${JSON.stringify(clientId.slice(0, 80))}: ${derived.error.message}`);
+  if (!derived.ok) return fail('MQTT_DEVICE_ID_INVALID', `device ${JSON.stringify(clientId.slice(0, 80))}: ${derived.error.message}`);
+  const ref: VendorResult<DeviceRef> = Object.freeze(ok(Object.freeze({ deviceId: derived.value, clientId })));
+  if (!refs) remembered.set(vendor, (refs = new Map()));
+  if (refs.size >= REMEMBERED_DEVICES) refs.clear();
+  refs.set(clientId, ref);
+  return ref;
 };
 
 /** The native client id a downlink goes to, checked to be this vendor's device and usable in a topic. */

@@ -69,6 +69,7 @@ export const createVendorRegistry = (adapters: readonly VendorAdapter[], prefix:
       if (!adapter.ok) return adapter;
       const uplink = adapter.value.parseUplink(nativeTopic, payload, receivedAt);
       if (!uplink.ok) return uplink;
+      if (uplink.value.replies.length === 0) return ok({ tenantId, vendor, nativeTopic, messages: uplink.value.messages, replies: uplink.value.replies });
       const replies = onFullTopics(tenantId, vendor, prefix, uplink.value.replies);
       return replies.ok ? ok({ tenantId, vendor, nativeTopic, messages: uplink.value.messages, replies: replies.value }) : replies;
     },

@@ -20,9 +20,7 @@ export type ParsedTopic = {
 // The vendor level is an adapter name, the same slug rule as the MQTT identity's vendor.
 const vendorPattern = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 // Topic names never hold wildcards, and MQTT forbids U+0000 in them.
-const notInTopicName = ['+', '#', '\u0000'];
-
-export const isTopicName = (text: string): boolean => text !== '' && !notInTopicName.some((char) => text.includes(char));
+export const isTopicName = (text: string): boolean => text !== '' && !text.includes('+') && !text.includes('#') && !text.includes('\u0000');
 
 /** One level of a topic name: what a client id must be to stand in a device's topics. */
 export const isTopicLevel = (text: string): boolean => isTopicName(text) && !text.includes('/');
@@ -35,21 +33,33 @@ const prefixProblem = (prefix: string): string | undefined =>
 const nativeProblem = (nativeTopic: string): string | undefined =>
   !isTopicName(nativeTopic) ? `native topic ${JSON.stringify(nativeTopic.slice(0, 80))} must be a non-empty topic name` : undefined;
 
+// Prefixes already found good: the registry's one prefix is checked once, not per message.
+const goodPrefixes = new Set<string>();
+const checkedPrefix = (prefix: string): string | undefined => {
+  if (goodPrefixes.has(prefix)) return undefined;
+  const problem = prefixProblem(prefix);
+  if (problem === undefined && goodPrefixes.size < 16) goodPrefixes.add(prefix);
+  return problem;
+};
+
 /** Splits a topic the ingress received into tenant, vendor and the device's native topic. */
 export const parseTopic = (topic: string, prefix: string = DEFAULT_TOPIC_PREFIX): VendorResult<ParsedTopic> => {
-  const badPrefix = prefixProblem(prefix);
+  const badPrefix = checkedPrefix(prefix);
   if (badPrefix !== undefined) return fail('MQTT_TOPIC_INVALID', badPrefix);
-  if (typeof topic !== 'string' || !topic.startsWith(`${prefix}/`)) {
+  const head = prefix.length + 1;
+  if (typeof topic !== 'string' || topic.charCodeAt(prefix.length) !== 0x2f || !topic.startsWith(prefix)) {
     return fail('MQTT_TOPIC_UNKNOWN', `topic ${JSON.stringify(String(topic).slice(0, 80))} is not under ${prefix}/`);
   }
-  const levels = topic.slice(prefix.length + 1).split('/');
-  const [tenant = '', vendor = '', ...native] = levels;
-  const nativeTopic = native.join('/');
-  if (native.length === 0 || nativeProblem(nativeTopic) !== undefined) {
+  // <tenant>/<vendor>/<native topic...> after the prefix, found without splitting the whole topic.
+  const afterTenant = topic.indexOf('/', head);
+  const afterVendor = afterTenant < 0 ? -1 : topic.indexOf('/', afterTenant + 1);
+  const nativeTopic = afterVendor < 0 ? '' : topic.slice(afterVendor + 1);
+  if (afterVendor < 0 || nativeProblem(nativeTopic) !== undefined) {
     return fail('MQTT_TOPIC_UNKNOWN', `topic ${JSON.stringify(topic.slice(0, 80))} is not ${prefix}/<tenantId>/<vendor>/<native topic>`);
   }
-  const tenantId = parseTenantId(tenant);
+  const tenantId = parseTenantId(topic.slice(head, afterTenant));
   if (!tenantId.ok) return fail('MQTT_TENANT_INVALID', tenantId.error.message);
+  const vendor = topic.slice(afterTenant + 1, afterVendor);
   if (!vendorPattern.test(vendor)) return fail('MQTT_VENDOR_UNKNOWN', `vendor ${JSON.stringify(vendor.slice(0, 80))} is not an adapter name`);
   return ok({ tenantId: tenantId.value, vendor, nativeTopic });
 };

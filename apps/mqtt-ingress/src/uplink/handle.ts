@@ -200,15 +200,16 @@ export const createUplinkHandler = <T>(deps: {
   return {
     /** One message from the broker; `token` comes back in `release` once its events are all decided. */
     handle: (incoming: Incoming, token: T): UplinkEffects<T> => {
-      const out = effects<T>();
       // An empty payload is how a retained message is cleared: nothing was said.
       if (incoming.payload.length === 0) {
+        const out = effects<T>();
         out.ignored.push('empty-payload');
         out.release.push(token);
         return out;
       }
       const routed = registry.parseUplink(incoming.topic, incoming.payload, new Date(incoming.receivedAt));
       if (!routed.ok) {
+        const out = effects<T>();
         const topic = parseTopic(incoming.topic, registry.prefix);
         reject(out, incoming, topic.ok ? topic.value.tenantId : null, routed.error.code, routed.error.message);
         out.release.push(token);
@@ -225,6 +226,7 @@ export const createUplinkHandler = <T>(deps: {
           return { events: [telemetryReported(meta, only)], after: none, identify: none, reachable: none, release: [token], rejected: none, ignored: none, refused: none };
         }
       }
+      const out = effects<T>();
       if (messages.length === 0) out.ignored.push('nothing-to-record');
       out.after.push(...replies);
       const env = envelopes(messageIdOf(incoming, messages[0]?.at ?? incoming.receivedAt), tenantId, incoming.receivedAt, source);

@@ -24,26 +24,31 @@ const timeOf = (object: JsonObject, receivedAt: number): number => {
   return deviceTime(typeof ts === 'string' && isoTime.test(ts) ? Date.parse(ts) : ts, receivedAt);
 };
 
+/** Where a sample was, spelled out only when it is refused: `samples[i]`, or `values` for index -1. */
+const whereOf = (index: number) => (index < 0 ? 'values' : `samples[${index}]`);
+
+const addSample = (report: Report, metric: unknown, value: unknown, unit: unknown, ts: number, index: number): void => {
+  if (typeof metric !== 'string' || metric.length > 200 || !metricPattern.test(metric)) report.invalid(`${whereOf(index)}: metric must be dotted words of A-Z a-z 0-9 _ -`);
+  else if (typeof value !== 'number') report.invalid(`${whereOf(index)}: value of ${metric} must be a number (report text and booleans on the state topic)`);
+  else if (unit !== undefined && unit !== null && !isName(unit, 32)) report.invalid(`${whereOf(index)}: unit of ${metric} must be 1-32 printable characters`);
+  else report.sample(metric, ts, value, typeof unit === 'string' ? unit : null);
+};
+
 const parseTelemetry = (body: JsonObject, ref: DeviceRef, at: number, limits: VendorLimits): VendorResult<UplinkMessage[]> => {
   const report = new Report(limits);
-  const add = (metric: unknown, value: unknown, unit: unknown, ts: number, where: string): void => {
-    if (typeof metric !== 'string' || metric.length > 200 || !metricPattern.test(metric)) report.invalid(`${where}: metric must be dotted words of A-Z a-z 0-9 _ -`);
-    else if (typeof value !== 'number') report.invalid(`${where}: value of ${metric} must be a number (report text and booleans on the state topic)`);
-    else if (unit !== undefined && unit !== null && !isName(unit, 32)) report.invalid(`${where}: unit of ${metric} must be 1-32 printable characters`);
-    else report.sample(metric, ts, value, typeof unit === 'string' ? unit : null);
-  };
   const { samples, values } = body;
   if (samples === undefined && values === undefined) return invalidPayload('telemetry needs "samples" or "values"');
   if (samples !== undefined) {
     if (!Array.isArray(samples)) return invalidPayload('"samples" must be an array');
-    samples.forEach((sample: JsonValue, index: number) => {
+    for (let index = 0; index < samples.length; index++) {
+      const sample = samples[index] as JsonValue;
       if (!isObject(sample)) report.invalid(`samples[${index}] must be an object`);
-      else add(sample['metric'], sample['value'], sample['unit'], timeOf(sample, at), `samples[${index}]`);
-    });
+      else addSample(report, sample['metric'], sample['value'], sample['unit'], timeOf(sample, at), index);
+    }
   }
   if (values !== undefined) {
     if (!isObject(values)) return invalidPayload('"values" must be an object of metric -> number');
-    for (const [metric, value] of Object.entries(values)) add(metric, value, null, at, 'values');
+    for (const [metric, value] of Object.entries(values)) addSample(report, metric, value, null, at, -1);
   }
   return report.messages(ref, at);
 };
@@ -107,10 +112,11 @@ const parseAck = (body: JsonObject, ref: DeviceRef, at: number): VendorResult<Up
   return ok([{ type: 'commandResult', ...ref, at, correlationKey: id, outcome }]);
 };
 
+const known = ['identity', 'status', 'telemetry', 'state', 'events'];
+
 const parseUplink = (limits: VendorLimits) => (nativeTopic: string, payload: Uint8Array, receivedAt: Date): VendorResult<ParsedUplink> => {
   const levels = nativeTopic.split('/');
   const [root, clientId = '', channel, sub] = levels;
-  const known = ['identity', 'status', 'telemetry', 'state', 'events'];
   const isAck = channel === 'commands' && sub === 'ack' && levels.length === 4;
   if (root !== 'devices' || !((levels.length === 3 && known.includes(channel ?? '')) || isAck)) {
     return fail('MQTT_TOPIC_UNKNOWN', `generic topic ${JSON.stringify(nativeTopic.slice(0, 80))} is not devices/<clientId>/(${known.join('|')}|commands/ack)`);
