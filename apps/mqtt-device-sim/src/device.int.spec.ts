@@ -62,6 +62,14 @@ describe('simulated MQTT devices on the real Mosquitto', () => {
       assert.equal(sent, 500);
       await waitFor('all 500 delivered', () => on('/telemetry').length >= 501);
       assert.equal(new Set(on('/telemetry').map((m) => m.topic)).size, 11, 'ten burst devices and the first test device');
+      // Each is generic telemetry the ingress takes: four samples, a device clock.
+      const burstPayloads = on('/telemetry').filter((m) => m.topic.includes('/burst-'));
+      assert.equal(burstPayloads.length, 500);
+      for (const m of burstPayloads) {
+        const body = JSON.parse(m.payload) as { ts: number; samples: { metric: string; value: number }[] };
+        assert.equal(body.samples.length, 4);
+        assert.ok(body.ts > 0 && body.samples.every((s) => typeof s.value === 'number'));
+      }
     } finally {
       clearInterval(counting);
       await burst.close();

@@ -3,7 +3,11 @@ export type SimErrorCode =
   /** No simulator for that vendor. */
   | 'SIM_VENDOR_UNKNOWN'
   /** A device was used before start() or after stop(). */
-  | 'SIM_NOT_STARTED';
+  | 'SIM_NOT_STARTED'
+  /** The burst's broker URL is not one it can speak to (plain mqtt:// only). */
+  | 'SIM_BROKER_URL_INVALID'
+  /** The broker refused or ended a burst connection. */
+  | 'SIM_MQTT_FAILED';
 
 export class SimError extends Error {
   constructor(
