@@ -86,6 +86,21 @@ export const createMqttLink = (opts: MqttLinkOptions) => {
     sendPacket(packet, cb, cbStorePut, noStore);
   };
 
+  // Acknowledgements released together (a Kafka batch became durable) leave in one socket write, not one each.
+  let corked = false;
+  const sendAck = (puback: Packet) => {
+    const stream = client.stream;
+    if (!corked && typeof stream?.cork === 'function') {
+      stream.cork();
+      corked = true;
+      process.nextTick(() => {
+        corked = false;
+        stream.uncork();
+      });
+    }
+    sendPacket(puback);
+  };
+
   const ackFor = (packet: IPublishPacket): Ack => {
     if (packet.qos === 0 || packet.messageId === undefined) return nothingToAck;
     const id = packet.messageId;
@@ -97,7 +112,7 @@ export const createMqttLink = (opts: MqttLinkOptions) => {
       if (held.get(id) !== hold) return;
       if (hold.puback) {
         held.delete(id);
-        sendPacket(hold.puback);
+        sendAck(hold.puback);
       }
     };
   };

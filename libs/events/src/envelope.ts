@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { eventSchemas, type AnyEvent, type EventType, type IngressRejected } from './generated/index.js';
 import { EventsError } from './errors.js';
 
@@ -17,7 +17,7 @@ export const newEventId = (): string => randomUUID();
  * same id, so consumers can recognise the duplicate.
  */
 export const deterministicEventId = (...parts: (string | number)[]): string => {
-  const bytes = createHash('sha1').update(parts.map(String).join('\u001f')).digest().subarray(0, 16);
+  const bytes = hash('sha1', parts.map(String).join('\u001f'), 'buffer').subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
