@@ -55,6 +55,8 @@ export const createMqttLink = (opts: MqttLinkOptions) => {
   };
   const client: MqttClient = mqtt.connect(opts.url, options);
   const held = new Map<number, Held>();
+  /** Packet ids whose PUBACK goes out at the end of this tick. */
+  let released: number[] = [];
   let generation = 0;
   let paused = false;
   let withheld: (() => void) | undefined;
@@ -68,6 +70,7 @@ export const createMqttLink = (opts: MqttLinkOptions) => {
     // messages again (same packet ids) on a persistent session.
     generation += 1;
     held.clear();
+    released = [];
   });
 
   // mqtt.js's private send: the only place a PUBACK can be held back. Pinned by the mqtt dependency's version.
@@ -86,19 +89,25 @@ export const createMqttLink = (opts: MqttLinkOptions) => {
     sendPacket(packet, cb, cbStorePut, noStore);
   };
 
-  // Acknowledgements released together (a Kafka batch became durable) leave in one socket write, not one each.
-  let corked = false;
+  // Acknowledgements released together (a Kafka batch became durable) leave in one socket write: a
+  // successful PUBACK without properties is four bytes (MQTT 5 3.4.2.1 lets it omit its reason code).
+  const writeReleased = () => {
+    const ids = released;
+    released = [];
+    if (ids.length === 0 || !client.connected) return;
+    const out = Buffer.allocUnsafe(ids.length * 4);
+    ids.forEach((id, i) => {
+      out[i * 4] = 0x40;
+      out[i * 4 + 1] = 2;
+      out.writeUInt16BE(id, i * 4 + 2);
+    });
+    client.stream.write(out);
+  };
   const sendAck = (puback: Packet) => {
-    const stream = client.stream;
-    if (!corked && typeof stream?.cork === 'function') {
-      stream.cork();
-      corked = true;
-      process.nextTick(() => {
-        corked = false;
-        stream.uncork();
-      });
-    }
-    sendPacket(puback);
+    const plain = puback.cmd === 'puback' && !puback.reasonCode && !puback.properties && puback.messageId !== undefined;
+    if (!plain) return sendPacket(puback);
+    if (released.length === 0) process.nextTick(writeReleased);
+    released.push(puback.messageId!);
   };
 
   const ackFor = (packet: IPublishPacket): Ack => {
