@@ -159,6 +159,28 @@ describe('mqtt-ingress against the real Mosquitto, Kafka and registry', () => {
     await waitFor('events_reply', () => dock.received.some((r) => r.nativeTopic.endsWith('/events_reply') && r.payload.toString().includes('tid-1')));
   });
 
+  it('acknowledges every one of many QoS 1 messages once recorded, and gives a redelivered one the same event id', async () => {
+    const clientId = `qos1-${randomBytes(4).toString('hex')}`;
+    const topic = `fleetlog/${tenant}/generic/devices/${clientId}/telemetry`;
+    const ts = Date.now();
+    const payloadOf = (i: number) => Buffer.from(JSON.stringify({ ts: ts + i, values: { 'env.counter': i } }));
+    // Every publish resolves only on its PUBACK; the ingress sends those in batches, after Kafka took the events.
+    await Promise.all(Array.from({ length: 1_000 }, (_, i) => raw.publishAsync(topic, payloadOf(i), { qos: 1 })));
+    const telemetry = await waitFor('1,000 telemetry events', () => {
+      const seen = ofType('TelemetryReported', `generic:${clientId}`);
+      return seen.length >= 1_000 ? seen : undefined;
+    });
+    assert.deepEqual(telemetry.map((e) => e.payload.samples[0]!.value).sort((a, b) => a - b), Array.from({ length: 1_000 }, (_, i) => i));
+    assert.equal(new Set(telemetry.map((e) => e.eventId)).size, 1_000);
+    // The same message again (as after a reconnect) is recognisable by its id.
+    await raw.publishAsync(topic, payloadOf(7), { qos: 1 });
+    const again = await waitFor('the repeat', () => {
+      const seen = ofType('TelemetryReported', `generic:${clientId}`);
+      return seen.length > 1_000 ? seen.at(-1) : undefined;
+    });
+    assert.equal(again.eventId, telemetry.find((e) => e.payload.samples[0]!.value === 7)!.eventId);
+  });
+
   it('keeps bad input with its raw bytes on the rejects topic, and goes on serving', async () => {
     const at = (vendor: string, native: string, t = tenant) => `fleetlog/${t}/${vendor}/${native}`;
     const junk = randomBytes(64);
