@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,6 +51,21 @@ export const runningPid = (pidFile: string, marker: string): number | undefined 
   } catch {
     return undefined;
   }
+};
+
+/** The argument lists of the running processes whose program is `program` (from /proc, so Linux only). */
+export const argumentsOf = (program: string): string[][] => {
+  const found: string[][] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args[0]?.split('/').pop() === program) found.push(args.slice(1).filter((a) => a !== ''));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
 };
 
 /** SIGTERM, then SIGKILL after graceMs. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { StackError } from '../errors.js';
-import { commandExists } from '../proc.js';
+import { argumentsOf, commandExists } from '../proc.js';
 import type { Server, StackContext } from '../server.js';
 import { aptInstall } from './system.js';
 
@@ -29,6 +29,17 @@ const brokerConf = (ctx: StackContext) =>
     '',
   ].join('\n');
 
+/**
+ * The stack takes a broker that already answers on its port. When that is the machine's own Mosquitto
+ * (Debian starts one from /etc/mosquitto/mosquitto.conf when the package is installed), it lacks the
+ * settings above; say so, since round trips and QoS 1 bursts behave differently there.
+ */
+const foreignConfiguration = (): string | undefined => {
+  const confs = argumentsOf('mosquitto').map((args) => args[args.indexOf('-c') + 1] ?? '(no configuration file)');
+  if (confs.length === 0 || confs.some((c) => c.endsWith('/.fleetlog/conf/mosquitto.conf'))) return undefined;
+  return `not the stack's configuration but ${confs.join(', ')}: without set_tcp_nodelay and its queue limits, small round trips wait for delayed ACKs and QoS 1 bursts to the ingress can be dropped; stop that broker (systemctl stop mosquitto) and run up again to use the stack's`;
+};
+
 export const mosquitto: Server = {
   name: 'mosquitto',
   managed: false,
@@ -53,7 +64,8 @@ export const mosquitto: Server = {
     const client = await mqtt.connectAsync(mqttUrl(ctx), { connectTimeout: 2000, reconnectPeriod: 0, protocolVersion: 5, clientId: `fleetlog-stack-${process.pid}` });
     try {
       await client.publishAsync('fleetlog/health', `health ${new Date().toISOString()}`, { qos: 1 });
-      return 'published with QoS 1';
+      const foreign = foreignConfiguration();
+      return foreign === undefined ? 'published with QoS 1' : `published with QoS 1; ${foreign}`;
     } finally {
       await client.endAsync();
     }
